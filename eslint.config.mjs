@@ -1,0 +1,36 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default defineConfig([
+	globalIgnores(["node_modules/", "main.js", "dist/", "demo-vault/", "coverage/", "bench/results.json"]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: {
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"],
+				},
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		// The manifest is what Obsidian's community list reads: check it with the plugin's own rule.
+		files: ["manifest.json"],
+		languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false, extraFileExtensions: [".json"] } },
+		plugins: { obsidianmd },
+		rules: { "obsidianmd/validate-manifest": "error" },
+	},
+	{
+		// Node-side code: the CLI, the file-system vault, build scripts, tests and benchmarks never ship in main.js.
+		files: ["src/cli/**/*.ts", "src/node/**/*.ts", "scripts/**/*.mjs", "*.mjs", "test/**/*.ts", "bench/**/*.ts", "vitest.config.ts"],
+		languageOptions: { globals: { ...globals.node } },
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"import/no-nodejs-modules": "off",
+			"no-console": "off",
+		},
+	},
+]);

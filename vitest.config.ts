@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+	resolve: {
+		alias: {
+			// The npm package ships types only; tests run against our in-memory fake.
+			obsidian: fileURLToPath(new URL("./test/fakes/obsidian.ts", import.meta.url)),
+		},
+	},
+	test: {
+		include: ["test/**/*.test.ts"],
+		pool: "threads",
+		maxWorkers: 2,
+	},
+});
