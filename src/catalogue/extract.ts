@@ -1,0 +1,208 @@
+/**
+ * Finds the headings and papers in one parsed chunk.
+ *
+ * Papers are task items, list items that carry a link, table rows with a
+ * link, and numbered reference paragraphs (`**[3]** Authors. "Title" [pdf](url)`).
+ * Positions stay relative to the chunk; `parse.ts` shifts them into place.
+ */
+import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableRow } from "mdast";
+import type { SourceRange } from "./model";
+import { type DefinitionMap, type Run, plainText, runsOf } from "./inline-runs";
+import { collapseWhitespace, readTitle, type TitleReading } from "./title";
+import { parseVenueNote } from "./venue";
+
+export interface FoundHeading {
+	depth: number;
+	text: string;
+	range: SourceRange;
+}
+
+export interface FoundPaper extends TitleReading {
+	details: string[];
+	checked: boolean;
+	checkboxOffset?: number;
+	range: SourceRange;
+	/** How many of the chunk's headings come before this paper. */
+	headingsBefore: number;
+}
+
+export interface ChunkFindings {
+	headings: FoundHeading[];
+	papers: FoundPaper[];
+}
+
+function rangeOf(node: Nodes): SourceRange | null {
+	const position = node.position;
+	if (!position || position.start.offset === undefined || position.end.offset === undefined) return null;
+	return {
+		start: { line: position.start.line, column: position.start.column, offset: position.start.offset },
+		end: { line: position.end.line, column: position.end.column, offset: position.end.offset },
+	};
+}
+
+function ownBlocks(item: ListItem): Nodes[] {
+	return item.children.filter((child) => child.type !== "list");
+}
+
+function nestedLists(item: ListItem): List[] {
+	return item.children.filter((child): child is List => child.type === "list");
+}
+
+function hasExternalLink(runs: readonly Run[]): boolean {
+	return runs.some((run) => run.kind === "link" && !run.url.startsWith("#"));
+}
+
+function containsTask(list: List): boolean {
+	return list.children.some((item) => typeof item.checked === "boolean" || nestedLists(item).some(containsTask));
+}
+
+/** Text of each sub-bullet under a paper, depth first. */
+function detailsOf(item: ListItem, definitions: DefinitionMap): string[] {
+	const details: string[] = [];
+	const visit = (list: List): void => {
+		for (const child of list.children) {
+			const text = collapseWhitespace(
+				runsOf(ownBlocks(child), definitions)
+					.map((run) => (run.kind === "note" ? "" : run.text))
+					.join(""),
+			);
+			if (text) details.push(text);
+			nestedLists(child).forEach(visit);
+		}
+	};
+	nestedLists(item).forEach(visit);
+	return details;
+}
+
+const CHECKBOX = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\]/;
+
+/** Offset of the character inside a task item's `[ ]`, found in the source after the list marker. */
+function checkboxOffsetIn(source: string, range: SourceRange): number | undefined {
+	const head = source.slice(range.start.offset, Math.min(range.end.offset, range.start.offset + 64));
+	const match = CHECKBOX.exec(head);
+	if (!match) return undefined;
+	return range.start.offset + match[0].length - 2;
+}
+
+/** Removes links stripped from the sanitised runs of a table row's cell text, such as `[x]`. */
+function isCheckboxCell(text: string): "checked" | "unchecked" | null {
+	const trimmed = text.trim();
+	if (/^\[[xX]\]$|^✅$|^✔️?$|^☑️?$/u.test(trimmed)) return "checked";
+	if (/^\[ ?\]$|^☐$/u.test(trimmed)) return "unchecked";
+	return null;
+}
+
+export function findInChunk(tree: Root, source: string, definitions: DefinitionMap, limit: number): ChunkFindings {
+	const headings: FoundHeading[] = [];
+	const papers: FoundPaper[] = [];
+
+	const addPaper = (node: Nodes, reading: TitleReading, extra: Partial<FoundPaper>): void => {
+		const range = rangeOf(node);
+		if (!range || range.start.offset >= limit) return;
+		papers.push({ ...reading, details: [], checked: false, ...extra, range, headingsBefore: headings.length });
+	};
+
+	const visitItem = (item: ListItem): void => {
+		const runs = runsOf(ownBlocks(item), definitions);
+		const isTask = typeof item.checked === "boolean";
+		const isContainer = nestedLists(item).some(containsTask);
+		if (isTask || (hasExternalLink(runs) && !isContainer)) {
+			const range = rangeOf(item);
+			const extra: Partial<FoundPaper> = { checked: item.checked === true, details: detailsOf(item, definitions) };
+			if (isTask && range) {
+				const offset = checkboxOffsetIn(source, range);
+				if (offset !== undefined) extra.checkboxOffset = offset;
+			}
+			const reading = readTitle(runs);
+			if (reading.venue === undefined && reading.year === undefined) {
+				for (const detail of extra.details ?? []) {
+					const note = parseVenueNote(detail);
+					if (note.year !== undefined && note.venue !== undefined) {
+						Object.assign(reading, note);
+						break;
+					}
+				}
+			}
+			addPaper(item, reading, extra);
+			return;
+		}
+		nestedLists(item).forEach(visitList);
+	};
+
+	const visitList = (list: List): void => list.children.forEach(visitItem);
+
+	const visitTable = (table: Table): void => {
+		const [header, ...rows] = table.children;
+		const columns = header?.children.map((cell) => plainText(cell).trim().toLowerCase()) ?? [];
+		const titleColumn = columns.findIndex((name) => /^(?:title|paper|papers|name|reading)$/.test(name));
+		rows.forEach((row) => visitTableRow(row, columns, titleColumn));
+	};
+
+	const visitTableRow = (row: TableRow, columns: string[], titleColumn: number): void => {
+		const cellRuns = row.children.map((cell) => runsOf([cell], definitions));
+		const allRuns = cellRuns.flatMap((runs, index) => (index === 0 ? runs : [{ kind: "text" as const, text: " · " }, ...runs]));
+		if (!hasExternalLink(allRuns)) return;
+		const preferred = cellRuns[titleColumn];
+		const reading = readTitle(preferred && preferred.length > 0 ? [...preferred, ...allRuns.filter((run) => run.kind === "link")] : allRuns);
+		// The annotation of a row is its other cells, not a sentence around the title.
+		reading.annotation = "";
+		const extra: Partial<FoundPaper> = {};
+		row.children.forEach((cell, index) => {
+			const text = plainText(cell);
+			const box = isCheckboxCell(text);
+			const column = columns[index] ?? "";
+			if (box) {
+				extra.checked = box === "checked";
+				const range = rangeOf(cell);
+				if (range) {
+					const open = source.indexOf("[", range.start.offset);
+					if (open !== -1 && open < range.end.offset && source[open + 2] === "]") extra.checkboxOffset = open + 1;
+				}
+			} else if (/venue|conference|journal|published/.test(column) && reading.venue === undefined) {
+				Object.assign(reading, parseVenueNote(text));
+			} else if (/^year$/.test(column) && /^\d{4}$/.test(text.trim())) {
+				reading.year = Number(text.trim());
+			}
+		});
+		addPaper(row, reading, extra);
+	};
+
+	// `**[3]** Authors. "Title". [pdf](url)` or `[3] Authors…`: a numbered reference list written as paragraphs.
+	const visitParagraph = (paragraph: Paragraph): void => {
+		if (!/^\s*\[\d{1,4}\]/.test(plainText(paragraph))) return;
+		const runs = runsOf([paragraph], definitions);
+		if (!hasExternalLink(runs)) return;
+		const first = runs[0];
+		if (first && (first.kind === "text" || first.kind === "strong")) first.text = first.text.replace(/^\s*\[\d{1,4}\]\s*/, "");
+		addPaper(paragraph, readTitle(runs), {});
+	};
+
+	const visitBlock = (node: RootContent): void => {
+		switch (node.type) {
+			case "heading": {
+				const range = rangeOf(node);
+				if (range && range.start.offset < limit) headings.push({ depth: node.depth, text: collapseWhitespace(plainText(node)), range });
+				return;
+			}
+			case "list":
+				visitList(node);
+				return;
+			case "table":
+				visitTable(node);
+				return;
+			case "paragraph":
+				visitParagraph(node);
+				return;
+			case "blockquote":
+				// Callouts and quotes may hold reading lists too; a quoted lone link is still not a paper.
+				node.children.forEach(visitBlock);
+				return;
+			default:
+				// Code, HTML, comments, definitions and thematic breaks never hold papers.
+				return;
+		}
+	};
+
+	tree.children.forEach(visitBlock);
+	return { headings, papers };
+}

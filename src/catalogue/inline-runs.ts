@@ -1,0 +1,179 @@
+/**
+ * Flattens a paper item's own inline content into runs: plain text, links,
+ * bold text and links to notes. Title heuristics work on runs rather than on
+ * the mdast so that every catalogue shape (list item, table row, reference
+ * paragraph) is read the same way.
+ */
+import type { Definition, Nodes, PhrasingContent } from "mdast";
+
+export type Run =
+	| { kind: "text"; text: string }
+	| { kind: "strong"; text: string }
+	/** A link to something outside the vault (or a file in it that is not a note, such as a PDF). */
+	| { kind: "link"; text: string; url: string }
+	/** A wikilink or markdown link to a note: how the catalogue points at paper notes. */
+	| { kind: "note"; target: string };
+
+export type DefinitionMap = ReadonlyMap<string, string>;
+
+/** Definitions keyed as mdast normalises labels (case-folded, whitespace collapsed). */
+export function definitionMap(definitions: Iterable<Definition>): Map<string, string> {
+	const map = new Map<string, string>();
+	for (const definition of definitions) {
+		const key = normaliseLabel(definition.identifier);
+		if (!map.has(key)) map.set(key, definition.url);
+	}
+	return map;
+}
+
+function normaliseLabel(label: string): string {
+	return label.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Plain text of any mdast node, the way a reader sees it. */
+export function plainText(node: Nodes): string {
+	switch (node.type) {
+		case "text":
+		case "inlineCode":
+			return node.value;
+		case "break":
+			return " ";
+		case "image":
+		case "imageReference":
+		case "html":
+		case "footnoteReference":
+		case "definition":
+		case "code":
+			return "";
+		default:
+			return "children" in node ? node.children.map((child) => plainText(child as Nodes)).join("") : "";
+	}
+}
+
+const WIKILINK = /!?\[\[([^[\]\n]+?)\]\]/g;
+
+/** Splits a text run around `[[wikilinks]]` and `![[embeds]]`. */
+function textRuns(text: string, into: Run[]): void {
+	let last = 0;
+	for (const match of text.matchAll(WIKILINK)) {
+		const index = match.index;
+		if (index > last) into.push({ kind: "text", text: text.slice(last, index) });
+		const inner = match[1] ?? "";
+		const target = (inner.split("|")[0] ?? "").trim();
+		if (!match[0].startsWith("!")) into.push({ kind: "note", target });
+		last = index + match[0].length;
+	}
+	if (last < text.length) into.push({ kind: "text", text: text.slice(last) });
+}
+
+const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** A link without a scheme whose path ends in `.md` points at a note in the vault, not at a paper. */
+export function isNoteUrl(url: string): boolean {
+	if (URL_SCHEME.test(url) || url.startsWith("#") || url.startsWith("//")) return false;
+	const path = (url.split("#")[0] ?? "").split("?")[0] ?? "";
+	return /\.md$/i.test(path);
+}
+
+function containsLink(node: Nodes): boolean {
+	if (node.type === "link" || node.type === "linkReference") return true;
+	return "children" in node && node.children.some((child) => containsLink(child as Nodes));
+}
+
+function linkRun(text: string, url: string, into: Run[]): void {
+	if (isNoteUrl(url)) {
+		let target = url.split("#")[0] ?? url;
+		try {
+			target = decodeURI(target);
+		} catch {
+			// A malformed escape: keep the target as written.
+		}
+		into.push({ kind: "note", target: target.replace(/\.md$/i, "") });
+	} else {
+		into.push({ kind: "link", text, url });
+	}
+}
+
+function phrasingRuns(node: PhrasingContent, definitions: DefinitionMap, into: Run[]): void {
+	switch (node.type) {
+		case "text":
+			textRuns(node.value, into);
+			return;
+		case "inlineCode":
+			into.push({ kind: "text", text: node.value });
+			return;
+		case "break":
+			into.push({ kind: "text", text: " " });
+			return;
+		case "link":
+			linkRun(plainText(node), node.url, into);
+			return;
+		case "linkReference": {
+			const url = definitions.get(normaliseLabel(node.identifier));
+			if (url === undefined) into.push({ kind: "text", text: plainText(node) });
+			else linkRun(plainText(node), url, into);
+			return;
+		}
+		case "strong":
+		case "emphasis":
+		case "delete":
+			if (containsLink(node)) {
+				for (const child of node.children) phrasingRuns(child, definitions, into);
+			} else if (node.type === "strong") {
+				into.push({ kind: "strong", text: plainText(node) });
+			} else {
+				textRuns(plainText(node), into);
+			}
+			return;
+		default:
+			// Images, inline HTML and footnote references carry no title text.
+			return;
+	}
+}
+
+/**
+ * Mends a link whose text holds an escaped bracket note: `[Title [ICLR’18\]](url)`.
+ * CommonMark pairs the inner `[` with the closing `]`, so the parse is the text
+ * "[Title " followed by a link "ICLR’18]". The writer meant one link, and so do we.
+ */
+function mendSplitLinks(runs: Run[]): Run[] {
+	const mended: Run[] = [];
+	for (let i = 0; i < runs.length; i++) {
+		const run = runs[i];
+		const next = runs[i + 1];
+		if (run?.kind === "text" && next?.kind === "link" && next.text.endsWith("]")) {
+			const open = run.text.lastIndexOf("[");
+			if (open !== -1 && !run.text.includes("]", open)) {
+				if (open > 0) mended.push({ kind: "text", text: run.text.slice(0, open) });
+				mended.push({ kind: "link", text: `${run.text.slice(open + 1)}[${next.text}`, url: next.url });
+				i += 1;
+				continue;
+			}
+		}
+		if (run) mended.push(run);
+	}
+	return mended;
+}
+
+/** Runs of several blocks' inline content, blocks separated by a space. */
+export function runsOf(blocks: readonly Nodes[], definitions: DefinitionMap): Run[] {
+	const runs: Run[] = [];
+	for (const block of blocks) {
+		if (runs.length > 0) runs.push({ kind: "text", text: " " });
+		if (block.type === "paragraph" || block.type === "heading" || block.type === "tableCell") {
+			for (const child of block.children) phrasingRuns(child, definitions, runs);
+		}
+	}
+	return mendSplitLinks(mergeTextRuns(runs));
+}
+
+/** Adjacent text runs come from one sentence split by markup; joined, a sentence reads as one. */
+function mergeTextRuns(runs: Run[]): Run[] {
+	const merged: Run[] = [];
+	for (const run of runs) {
+		const last = merged[merged.length - 1];
+		if (run.kind === "text" && last?.kind === "text") last.text += run.text;
+		else merged.push(run.kind === "text" ? { ...run } : run);
+	}
+	return merged;
+}

@@ -1,0 +1,122 @@
+/**
+ * Reads a paper's title, URL, annotation and venue from its inline runs.
+ *
+ * Real catalogues rarely agree on where the title is: the link text
+ * (`[Title](url)`), a bold lead (`**Title**. Authors. [pdf](url)`), a quoted
+ * title (`Authors. "Title". [pdf](url)`), or just the item's text. We take
+ * the first of those that looks like a title and treat the rest as annotation.
+ */
+import type { VenueNote } from "./model";
+import type { Run } from "./inline-runs";
+import { parseVenueNote, splitTitleNote } from "./venue";
+
+export interface TitleReading extends VenueNote {
+	title: string;
+	url?: string;
+	annotation: string;
+	noteLinks: string[];
+}
+
+// Link texts that name a format or a site rather than the paper.
+const GENERIC_LINK_TEXT =
+	/^(?:pdf|paper|papers|arxiv|link|links|code|slides?|video|talk|html|doi|url|web|website|site|blog|blog post|project|project page|page|github|source|src|abstract|preprint|here|poster|bib|bibtex|acm|ieee|springer|openreview|proceedings|full text|fulltext|download|review|notes?|summary|pdf link|paper link|view|read|official|publisher|dl|ssrn|semantic scholar|google scholar|scholar|youtube|twitter|tweet|thread|\d+)$/i;
+
+/** Strips decoration (brackets, emoji, punctuation) to see whether anything title-like is left. */
+function coreWords(text: string): string {
+	return text
+		.replace(/[[\](){}<>"'“”‘’`*_~|:;,.!?/\\-]/g, " ")
+		.replace(/[^\p{L}\p{N}\s]/gu, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+}
+
+/** Whether a link's text could be a paper's title. */
+export function isTitleText(text: string, url?: string): boolean {
+	const trimmed = text.trim();
+	if (url !== undefined && (trimmed === url || /^(?:https?:\/\/|www\.)\S+$/i.test(trimmed))) return false;
+	const core = coreWords(trimmed);
+	if (core.length < 2) return false;
+	return !GENERIC_LINK_TEXT.test(core);
+}
+
+export function collapseWhitespace(text: string): string {
+	return text.replace(/\s+/g, " ").trim();
+}
+
+// A quoted title inside plain text: "Title" or “Title”.
+const QUOTED = /"([^"]{3,})"|“([^”]{3,})”/;
+
+interface Choice {
+	title: string;
+	url?: string;
+	/** Index of the run the title came from, or -1 when it came from all the text. */
+	runIndex: number;
+	/** For a quoted title: the quote's span inside that run. */
+	span?: { start: number; end: number };
+}
+
+function chooseTitle(runs: readonly Run[]): Choice {
+	const links = runs.flatMap((run, runIndex) => (run.kind === "link" ? [{ run, runIndex }] : []));
+	const titled = links.find(({ run }) => isTitleText(run.text, run.url));
+	if (titled) return { title: titled.run.text, url: titled.run.url, runIndex: titled.runIndex };
+
+	const firstUrl = links[0]?.run.url;
+	const strongIndex = runs.findIndex((run) => run.kind === "strong" && isTitleText(run.text) && !/^\[?\d+\]?\.?$/.test(run.text.trim()));
+	const strong = runs[strongIndex];
+	if (strong && strong.kind === "strong") return { title: strong.text, url: firstUrl, runIndex: strongIndex };
+
+	for (let runIndex = 0; runIndex < runs.length; runIndex++) {
+		const run = runs[runIndex];
+		if (run?.kind !== "text") continue;
+		const quoted = QUOTED.exec(run.text);
+		if (quoted) {
+			const title = quoted[1] ?? quoted[2] ?? "";
+			return { title, url: firstUrl, runIndex, span: { start: quoted.index, end: quoted.index + quoted[0].length } };
+		}
+	}
+
+	const text = runs
+		.map((run) => (run.kind === "text" || run.kind === "strong" ? run.text : run.kind === "link" && isTitleText(run.text, run.url) ? run.text : ""))
+		.join("");
+	return { title: text, url: firstUrl, runIndex: -1 };
+}
+
+/** Annotation: the item's own words around the title, the title itself shown as "…". */
+function annotationAround(runs: readonly Run[], choice: Choice): string {
+	if (choice.runIndex === -1) return "";
+	const parts: string[] = [];
+	runs.forEach((run, index) => {
+		if (index === choice.runIndex) {
+			if (choice.span && run.kind === "text") {
+				parts.push(run.text.slice(0, choice.span.start), "…", run.text.slice(choice.span.end));
+			} else {
+				parts.push("…");
+			}
+			return;
+		}
+		if (run.kind === "text" || run.kind === "strong") parts.push(run.text);
+		else if (run.kind === "link" && isTitleText(run.text, run.url)) parts.push(run.text);
+	});
+	const annotation = collapseWhitespace(parts.join(""));
+	return /^[\s….,;:()[\]-]*$/.test(annotation) ? "" : annotation;
+}
+
+/** Looks for a bracketed venue note such as `[ICLR’18]` in text outside the title. */
+function venueNoteIn(text: string): VenueNote {
+	for (const match of text.matchAll(/\[([^[\]]{2,80})\]/g)) {
+		const note = parseVenueNote(match[1] ?? "");
+		if (note.venue !== undefined || note.year !== undefined) return note;
+	}
+	return {};
+}
+
+export function readTitle(runs: readonly Run[]): TitleReading {
+	const noteLinks = runs.flatMap((run) => (run.kind === "note" ? [run.target] : []));
+	const choice = chooseTitle(runs);
+	const { title, note } = splitTitleNote(collapseWhitespace(choice.title));
+	const annotation = annotationAround(runs, choice);
+	const venue = note !== undefined ? parseVenueNote(note) : venueNoteIn(annotation);
+	const reading: TitleReading = { title, annotation, noteLinks, ...venue };
+	if (choice.url !== undefined) reading.url = choice.url;
+	return reading;
+}
