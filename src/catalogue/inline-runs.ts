@@ -77,7 +77,7 @@ export function isNoteUrl(url: string): boolean {
 
 function containsLink(node: Nodes): boolean {
 	if (node.type === "link" || node.type === "linkReference") return true;
-	return "children" in node && node.children.some((child) => containsLink(child as Nodes));
+	return "children" in node && node.children.some((child) => containsLink(child));
 }
 
 function linkRun(text: string, url: string, into: Run[]): void {
@@ -97,7 +97,7 @@ function linkRun(text: string, url: string, into: Run[]): void {
 function phrasingRuns(node: PhrasingContent, definitions: DefinitionMap, into: Run[]): void {
 	switch (node.type) {
 		case "text":
-			textRuns(node.value, into);
+			into.push({ kind: "text", text: node.value });
 			return;
 		case "inlineCode":
 			into.push({ kind: "text", text: node.value });
@@ -122,7 +122,7 @@ function phrasingRuns(node: PhrasingContent, definitions: DefinitionMap, into: R
 			} else if (node.type === "strong") {
 				into.push({ kind: "strong", text: plainText(node) });
 			} else {
-				textRuns(plainText(node), into);
+				into.push({ kind: "text", text: plainText(node) });
 			}
 			return;
 		default:
@@ -167,13 +167,25 @@ export function runsOf(blocks: readonly Nodes[], definitions: DefinitionMap): Ru
 	return mendSplitLinks(mergeTextRuns(runs));
 }
 
-/** Adjacent text runs come from one sentence split by markup; joined, a sentence reads as one. */
+/**
+ * Adjacent text runs come from one sentence split by markup; joined, a sentence
+ * reads as one, and a `[[wikilink]]` that emphasis split in two is whole again.
+ */
 function mergeTextRuns(runs: Run[]): Run[] {
 	const merged: Run[] = [];
+	let text: string | null = null;
+	const flush = (): void => {
+		if (text !== null) textRuns(text, merged);
+		text = null;
+	};
 	for (const run of runs) {
-		const last = merged[merged.length - 1];
-		if (run.kind === "text" && last?.kind === "text") last.text += run.text;
-		else merged.push(run.kind === "text" ? { ...run } : run);
+		if (run.kind === "text") {
+			text = (text ?? "") + run.text;
+		} else {
+			flush();
+			merged.push(run);
+		}
 	}
+	flush();
 	return merged;
 }
