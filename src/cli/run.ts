@@ -1,0 +1,374 @@
+/**
+ * The command-line interface, runnable in-process: `runCli(argv, io)` returns the exit code instead of exiting.
+ *
+ * Exit codes: 0 success, 1 unexpected internal error, 2 bad input (usage, vault or file problems).
+ * Every failure is one line on stderr, prefixed with `paper-catalogue: `; stack traces are never printed.
+ *
+ * Commands live in the `commands` table below: a new command is one more entry, and the help text,
+ * option parsing and validation follow from its entry.
+ */
+import { parseArgs } from "node:util";
+import { parseCatalogue } from "../catalogue/parse";
+import { readVaultText, VaultError } from "../node/fs-vault";
+import { progressOf, type CatalogueProgress, type Tally } from "../progress";
+
+export interface CliIo {
+	/** Receives complete output, newlines included. */
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+}
+
+export const PROGRAM = "paper-catalogue";
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+
+/** Bad input the user can fix: reported as one line, exit code 2. */
+export class UsageError extends Error {
+	override readonly name = "UsageError";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Command table
+
+interface OptionSpec {
+	type: "string" | "boolean";
+	short?: string;
+	/** Placeholder for the value of a string option in help, e.g. `path`. */
+	valueName?: string;
+	required?: boolean;
+	description: string;
+}
+
+interface PositionalSpec {
+	/** Shown as `<name>` in usage lines. */
+	name: string;
+	description: string;
+}
+
+/** A command line after validation against a command's specification. */
+interface CommandArgs {
+	positionals: string[];
+	/** The value of a string option, or undefined when it was not given (never for required options). */
+	string(name: string): string | undefined;
+	/** Whether a boolean option was given. */
+	flag(name: string): boolean;
+}
+
+interface CommandSpec {
+	/** One line for the command list. */
+	summary: string;
+	/** Every positional is required. */
+	positionals: PositionalSpec[];
+	/** Long option names (without `--`) to their specification. `--help`/`-h` is added to every command. */
+	options: Record<string, OptionSpec>;
+	run(args: CommandArgs, io: CliIo): Promise<number>;
+}
+
+const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "show help for this command" };
+
+const commands: Record<string, CommandSpec> = {
+	progress: {
+		summary: "Show how much of a catalogue note is read, overall and per section.",
+		positionals: [{ name: "vault-dir", description: "the vault folder on disk" }],
+		options: {
+			catalogue: {
+				type: "string",
+				valueName: "path",
+				required: true,
+				description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
+			},
+			json: { type: "boolean", description: "print the progress as JSON instead of a table" },
+		},
+		run: runProgress,
+	},
+};
+
+function commandNamed(name: string): CommandSpec | undefined {
+	return Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Help
+
+function optionLabel(name: string, option: OptionSpec): string {
+	const long = option.type === "string" ? `--${name} <${option.valueName ?? "value"}>` : `--${name}`;
+	return option.short === undefined ? long : `-${option.short}, ${long}`;
+}
+
+function allOptions(command: CommandSpec): [string, OptionSpec][] {
+	return [...Object.entries(command.options), ["help", HELP_OPTION]];
+}
+
+function usageLine(name: string, command: CommandSpec): string {
+	const parts = [PROGRAM, name, ...command.positionals.map((positional) => `<${positional.name}>`)];
+	for (const [optionName, option] of Object.entries(command.options)) {
+		const label = option.type === "string" ? `--${optionName} <${option.valueName ?? "value"}>` : `--${optionName}`;
+		parts.push(option.required ? label : `[${label}]`);
+	}
+	return parts.join(" ");
+}
+
+function table(rows: [string, string][], indent: string): string[] {
+	const width = Math.max(...rows.map(([label]) => label.length));
+	return rows.map(([label, description]) => `${indent}${label.padEnd(width)}   ${description}`);
+}
+
+function commandHelpLines(name: string, command: CommandSpec, indent: string): string[] {
+	const rows: [string, string][] = [
+		...command.positionals.map((positional): [string, string] => [`<${positional.name}>`, positional.description]),
+		...allOptions(command).map(([optionName, option]): [string, string] => [
+			optionLabel(optionName, option),
+			option.required ? `${option.description} (required)` : option.description,
+		]),
+	];
+	return [`${indent}${usageLine(name, command)}`, `${indent}  ${command.summary}`, ...table(rows, `${indent}    `)];
+}
+
+function generalHelp(): string {
+	const lines = [
+		`${PROGRAM}: track your progress through a reading-list note of research papers.`,
+		"",
+		"Usage:",
+		`  ${PROGRAM} <command> [arguments] [options]`,
+		`  ${PROGRAM} help [command]`,
+		"",
+		"Commands:",
+	];
+	for (const [name, command] of Object.entries(commands)) {
+		lines.push(...commandHelpLines(name, command, "  "), "");
+	}
+	lines.push(
+		...table([["help [command]", "show this help, or the help of one command"]], "  "),
+		"",
+		"Options:",
+		...table([[optionLabel("help", HELP_OPTION), "show this help"]], "  "),
+		"",
+		"Exit codes: 0 success, 1 internal error, 2 bad input.",
+	);
+	return `${lines.join("\n")}\n`;
+}
+
+function commandHelp(name: string, command: CommandSpec): string {
+	return `${["Usage:", ...commandHelpLines(name, command, "  ")].join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Argument parsing
+
+function parseCommandArgs(name: string, command: CommandSpec, argv: string[]): CommandArgs | "help" {
+	const specs = new Map<string, OptionSpec>(allOptions(command));
+	const parseOptions: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+	for (const [optionName, option] of specs) {
+		parseOptions[optionName] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+	}
+	// Not strict: the tokens are validated below, so that every problem gets a short message of ours.
+	const { tokens } = parseArgs({ args: argv, options: parseOptions, strict: false, allowPositionals: true, tokens: true });
+
+	const positionals: string[] = [];
+	const strings = new Map<string, string>();
+	const flags = new Set<string>();
+	for (const token of tokens) {
+		if (token.kind === "positional") {
+			positionals.push(token.value);
+			continue;
+		}
+		if (token.kind !== "option") continue;
+		const option = specs.get(token.name);
+		if (option === undefined) throw new UsageError(`unknown option ${token.rawName} for "${name}" (see ${PROGRAM} ${name} --help)`);
+		if (option === HELP_OPTION) return "help";
+		if (strings.has(token.name) || flags.has(token.name)) throw new UsageError(`option --${token.name} is given more than once`);
+		if (option.type === "boolean") {
+			if (token.value !== undefined) throw new UsageError(`option --${token.name} does not take a value`);
+			flags.add(token.name);
+			continue;
+		}
+		// parseArgs hands a string option the next argument even when that is another option.
+		const value = token.value;
+		if (value === undefined || value === "" || (!token.inlineValue && value.startsWith("-") && value !== "-")) {
+			throw new UsageError(`option --${token.name} needs a value: --${token.name} <${option.valueName ?? "value"}>`);
+		}
+		strings.set(token.name, value);
+	}
+
+	const missing = command.positionals[positionals.length];
+	if (missing !== undefined) throw new UsageError(`missing <${missing.name}> (usage: ${usageLine(name, command)})`);
+	const extra = positionals[command.positionals.length];
+	if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (usage: ${usageLine(name, command)})`);
+	for (const [optionName, option] of specs) {
+		if (option.required && !strings.has(optionName)) {
+			throw new UsageError(`missing --${optionName} <${option.valueName ?? "value"}> (usage: ${usageLine(name, command)})`);
+		}
+	}
+
+	return {
+		positionals,
+		string: (optionName) => strings.get(optionName),
+		flag: (optionName) => flags.has(optionName),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// progress
+
+export interface TallyJson {
+	total: number;
+	done: number;
+}
+
+export interface ProgressJson {
+	catalogue: string;
+	total: number;
+	done: number;
+	required: TallyJson;
+	optional: TallyJson;
+	sections: { title: string; total: number; done: number; required: TallyJson; optional: TallyJson }[];
+}
+
+function tallyJson(tally: Tally): TallyJson {
+	return { total: tally.total, done: tally.done };
+}
+
+/** The `--json` shape of `progress`: fixed keys in a fixed order. */
+export function progressJson(cataloguePath: string, progress: CatalogueProgress): ProgressJson {
+	return {
+		catalogue: cataloguePath,
+		total: progress.total,
+		done: progress.done,
+		required: tallyJson(progress.required),
+		optional: tallyJson(progress.optional),
+		sections: progress.sections.map((section) => ({
+			title: section.title,
+			total: section.total,
+			done: section.done,
+			required: tallyJson(section.required),
+			optional: tallyJson(section.optional),
+		})),
+	};
+}
+
+const BAR_WIDTH = 20;
+const TITLE_WIDTH = 40;
+
+/** Width in terminal columns, counting code points (good enough for the Latin titles of reading lists). */
+function width(text: string): number {
+	return Array.from(text).length;
+}
+
+function padEnd(text: string, columns: number): string {
+	return text + " ".repeat(Math.max(0, columns - width(text)));
+}
+
+function padStart(text: string, columns: number): string {
+	return " ".repeat(Math.max(0, columns - width(text))) + text;
+}
+
+/** Cuts `text` to at most `columns` columns, ending it with `…` when it was longer. */
+export function truncate(text: string, columns: number): string {
+	const characters = Array.from(text);
+	if (characters.length <= columns) return text;
+	return `${characters.slice(0, Math.max(0, columns - 1)).join("").trimEnd()}…`;
+}
+
+/** A text bar, full only when everything is done and empty only when nothing is. */
+export function progressBar(done: number, total: number, columns = BAR_WIDTH): string {
+	let filled = total > 0 ? Math.round((done / total) * columns) : 0;
+	if (done > 0 && done < total) filled = Math.min(Math.max(filled, 1), columns - 1);
+	filled = Math.min(Math.max(filled, 0), columns);
+	return "█".repeat(filled) + "░".repeat(columns - filled);
+}
+
+function fraction(tally: Tally): string {
+	return `${tally.done}/${tally.total}`;
+}
+
+/** The human-readable output of `progress`. */
+export function formatProgress(cataloguePath: string, progress: CatalogueProgress): string {
+	const lines = [
+		`${cataloguePath}: ${fraction(progress)} read (required ${fraction(progress.required)}, optional ${fraction(progress.optional)})`,
+	];
+	if (progress.sections.length === 0) {
+		lines.push("", "No papers found.");
+		return `${lines.join("\n")}\n`;
+	}
+	const rows = progress.sections.map((section) => ({
+		title: truncate(section.title.trim() === "" ? "(no section)" : section.title.trim(), TITLE_WIDTH),
+		bar: progressBar(section.done, section.total),
+		count: fraction(section),
+		required: `required ${fraction(section.required)}`,
+		optional: `optional ${fraction(section.optional)}`,
+	}));
+	const titleWidth = Math.max(...rows.map((row) => width(row.title)));
+	const countWidth = Math.max(...rows.map((row) => width(row.count)));
+	const requiredWidth = Math.max(...rows.map((row) => width(row.required)));
+	lines.push("");
+	for (const row of rows) {
+		lines.push(
+			`${padEnd(row.title, titleWidth)}  ${row.bar}  ${padStart(row.count, countWidth)}  ${padEnd(row.required, requiredWidth)}  ${row.optional}`,
+		);
+	}
+	return `${lines.join("\n")}\n`;
+}
+
+async function runProgress(args: CommandArgs, io: CliIo): Promise<number> {
+	const [vaultDir = ""] = args.positionals;
+	const cataloguePath = args.string("catalogue") ?? "";
+	const text = await readVaultText(vaultDir, cataloguePath);
+	const progress = progressOf(parseCatalogue(text));
+	io.stdout(args.flag("json") ? `${JSON.stringify(progressJson(cataloguePath, progress), null, 2)}\n` : formatProgress(cataloguePath, progress));
+	return EXIT_OK;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entry
+
+function oneLine(text: string): string {
+	return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+function fail(io: CliIo, message: string, code: number): number {
+	io.stderr(`${PROGRAM}: ${oneLine(message)}\n`);
+	return code;
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+	const [first, ...rest] = argv;
+	if (first === undefined) throw new UsageError(`missing command (see ${PROGRAM} --help)`);
+	if (first === "--help" || first === "-h") {
+		io.stdout(generalHelp());
+		return EXIT_OK;
+	}
+	if (first === "help") {
+		const [topic, ...extra] = rest;
+		if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (usage: ${PROGRAM} help [command])`);
+		if (topic === undefined) {
+			io.stdout(generalHelp());
+			return EXIT_OK;
+		}
+		const command = commandNamed(topic);
+		if (command === undefined) throw new UsageError(`unknown command "${topic}" (see ${PROGRAM} --help)`);
+		io.stdout(commandHelp(topic, command));
+		return EXIT_OK;
+	}
+	if (first.startsWith("-")) throw new UsageError(`unknown option ${first} (see ${PROGRAM} --help)`);
+	const command = commandNamed(first);
+	if (command === undefined) throw new UsageError(`unknown command "${first}" (see ${PROGRAM} --help)`);
+	const args = parseCommandArgs(first, command, rest);
+	if (args === "help") {
+		io.stdout(commandHelp(first, command));
+		return EXIT_OK;
+	}
+	return command.run(args, io);
+}
+
+/** Runs the command line `argv` (without the node and script paths) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+	try {
+		return await dispatch(argv, io);
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof VaultError) return fail(io, error.message, EXIT_USAGE);
+		const message = error instanceof Error ? error.message : String(error);
+		return fail(io, `internal error: ${message || "unknown"}`, EXIT_INTERNAL);
+	}
+}
