@@ -84,11 +84,12 @@ function checkboxOffsetIn(source: string, range: SourceRange): number | undefine
 	return range.start.offset + match[0].length - 2;
 }
 
-/** Removes links stripped from the sanitised runs of a table row's cell text, such as `[x]`. */
+/** Whether a table cell is a checkbox, `[x]` or `[ ]`. */
 function isCheckboxCell(text: string): "checked" | "unchecked" | null {
 	const trimmed = text.trim();
-	if (/^\[[xX]\]$|^✅$|^✔️?$|^☑️?$/u.test(trimmed)) return "checked";
-	if (/^\[ ?\]$|^☐$/u.test(trimmed)) return "unchecked";
+	// Only a real checkbox counts: a ✅ cannot be toggled back, so the plugin could not keep it in sync.
+	if (/^\[[xX]\]$/.test(trimmed)) return "checked";
+	if (/^\[ \]$/.test(trimmed)) return "unchecked";
 	return null;
 }
 

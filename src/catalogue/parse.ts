@@ -115,7 +115,8 @@ function sectionsOf(headings: readonly Heading[], chains: readonly Heading[][]):
 	const depths = [...new Set(headings.map((heading) => heading.depth))].sort((a, b) => a - b);
 	for (const depth of depths) {
 		const buckets = chains.map((chain) => bucketAt(chain, depth));
-		if (new Set(buckets).size < 2) continue;
+		// Papers before any heading form a section of their own, but they do not make a split.
+		if (new Set(buckets.filter((bucket) => bucket !== null)).size < 2) continue;
 		const sections: Section[] = [];
 		const byBucket = new Map<number | null, number>();
 		const sectionOf = buckets.map((bucket, paperIndex) => {
