@@ -6,7 +6,7 @@
  * Positions stay relative to the chunk; `parse.ts` shifts them into place.
  */
 import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableRow } from "mdast";
-import type { SourceRange } from "./model";
+import type { PaperKind, SourceRange } from "./model";
 import { type DefinitionMap, type Run, plainText, runsOf } from "./inline-runs";
 import { collapseWhitespace, readTitle, type TitleReading } from "./title";
 import { parseVenueNote } from "./venue";
@@ -18,10 +18,12 @@ export interface FoundHeading {
 }
 
 export interface FoundPaper extends TitleReading {
+	kind: PaperKind;
 	details: string[];
 	checked: boolean;
 	checkboxOffset?: number;
 	range: SourceRange;
+	linkOffset: number;
 	/** How many of the chunk's headings come before this paper. */
 	headingsBefore: number;
 }
@@ -97,10 +99,10 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 	const headings: FoundHeading[] = [];
 	const papers: FoundPaper[] = [];
 
-	const addPaper = (node: Nodes, reading: TitleReading, extra: Partial<FoundPaper>): void => {
+	const addPaper = (node: Nodes, kind: PaperKind, reading: TitleReading, linkOffset: number | null, extra: Partial<FoundPaper>): void => {
 		const range = rangeOf(node);
 		if (!range || range.start.offset >= limit) return;
-		papers.push({ ...reading, details: [], checked: false, ...extra, range, headingsBefore: headings.length });
+		papers.push({ ...reading, kind, details: [], checked: false, ...extra, range, linkOffset: linkOffset ?? range.end.offset, headingsBefore: headings.length });
 	};
 
 	const visitItem = (item: ListItem): void => {
@@ -124,7 +126,9 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 					}
 				}
 			}
-			addPaper(item, reading, extra);
+			const firstBlock = item.children[0];
+			const linkOffset = firstBlock?.type === "paragraph" ? (rangeOf(firstBlock)?.end.offset ?? null) : null;
+			addPaper(item, "item", reading, linkOffset, extra);
 			return;
 		}
 		nestedLists(item).forEach(visitList);
@@ -144,6 +148,7 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 		const allRuns = cellRuns.flatMap((runs, index) => (index === 0 ? runs : [{ kind: "text" as const, text: " · " }, ...runs]));
 		if (!hasExternalLink(allRuns)) return;
 		const preferred = cellRuns[titleColumn];
+		const linkCell = titleColumn !== -1 ? titleColumn : Math.max(0, cellRuns.findIndex((runs) => hasExternalLink(runs)));
 		const reading = readTitle(preferred && preferred.length > 0 ? [...preferred, ...allRuns.filter((run) => run.kind === "link")] : allRuns);
 		// The annotation of a row is its other cells, not a sentence around the title.
 		reading.annotation = "";
@@ -165,7 +170,15 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 				reading.year = Number(text.trim());
 			}
 		});
-		addPaper(row, reading, extra);
+		addPaper(row, "row", reading, cellTextEnd(row.children[linkCell]), extra);
+	};
+
+	// A cell's position runs from its leading pipe through trailing spaces (and, last, the closing pipe).
+	const cellTextEnd = (cell: Nodes | undefined): number | null => {
+		const range = cell ? rangeOf(cell) : null;
+		if (!range) return null;
+		const text = source.slice(range.start.offset, range.end.offset).replace(/\|\s*$/, "").trimEnd();
+		return range.start.offset + text.length;
 	};
 
 	// `**[3]** Authors. "Title". [pdf](url)` or `[3] Authors…`: a numbered reference list written as paragraphs.
@@ -175,7 +188,7 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 		if (!hasExternalLink(runs)) return;
 		const first = runs[0];
 		if (first && (first.kind === "text" || first.kind === "strong")) first.text = first.text.replace(/^\s*\[\d{1,4}\]\s*/, "");
-		addPaper(paragraph, readTitle(runs), {});
+		addPaper(paragraph, "reference", readTitle(runs), null, {});
 	};
 
 	const visitBlock = (node: RootContent): void => {

@@ -41,6 +41,9 @@ export interface VenueNote {
 	award?: string;
 }
 
+/** A list item (task or link), a table row, or a numbered reference paragraph. */
+export type PaperKind = "item" | "row" | "reference";
+
 export interface Paper extends VenueNote {
 	/** Unique within the catalogue and stable across unrelated edits: the identity key plus `#2`, `#3`… for repeats. */
 	id: string;
@@ -68,8 +71,12 @@ export interface Paper extends VenueNote {
 	groupHeadingIndex: number | null;
 	/** Index in `Catalogue.sections`. */
 	sectionIndex: number;
+	/** What kind of block lists the paper. */
+	kind: PaperKind;
 	/** Where the paper's item (list item, table row or paragraph) sits in the source. */
 	range: SourceRange;
+	/** Where a link to the paper's note goes: the end of the item's own text (of the title cell, in a table). */
+	linkOffset: number;
 	/** Wikilink or internal markdown link targets in the item (paper notes linked from the catalogue). */
 	noteLinks: string[];
 }

@@ -154,7 +154,7 @@ function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindin
 		const key = canonical ?? titleKey(paper.title);
 		const repeat = (seen.get(key) ?? 0) + 1;
 		seen.set(key, repeat);
-		const { headingsBefore: _headingsBefore, range, checkboxOffset, ...reading } = paper;
+		const { headingsBefore: _headingsBefore, range, checkboxOffset, linkOffset, ...reading } = paper;
 		const result: Paper = {
 			...reading,
 			id: repeat === 1 ? key : `${key}#${repeat}`,
@@ -165,6 +165,7 @@ function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindin
 			groupHeadingIndex: groupHeading?.index ?? null,
 			sectionIndex: sectionOf[paperIndex] ?? 0,
 			range: shiftRange(range, chunk),
+			linkOffset: linkOffset + chunk.offset,
 		};
 		if (canonical !== undefined) result.canonicalUrl = canonical;
 		if (checkboxOffset !== undefined) result.checkboxOffset = checkboxOffset + chunk.offset;

@@ -78,6 +78,9 @@ function chooseTitle(runs: readonly Run[]): Choice {
 	const text = runs
 		.map((run) => (run.kind === "text" || run.kind === "strong" ? run.text : run.kind === "link" && isTitleText(run.text, run.url) ? run.text : ""))
 		.join("");
+	// Nothing but a link that looks generic ("[Paper](url)"): its text is still the best title there is.
+	const onlyLink = links[0];
+	if (text.trim() === "" && onlyLink) return { title: onlyLink.run.text, url: onlyLink.run.url, runIndex: onlyLink.runIndex };
 	return { title: text, url: firstUrl, runIndex: -1 };
 }
 

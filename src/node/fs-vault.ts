@@ -5,9 +5,7 @@
  * - `vaultDir`: the vault folder on disk, as the user gave it (relative to the working directory or absolute);
  * - `vaultPath`: a note's path inside the vault, relative to `vaultDir`, the way Obsidian spells it (`/`-separated).
  *
- * Only the read side exists for now. The write side (creating notes, replacing a file atomically by writing a
- * temporary file next to it and renaming it over the original) belongs here too, built on `resolveInVault` and
- * reporting through `VaultError` like the read side.
+ * The write side, for sync, is `FileSystemVault` in fs-note-vault.ts, built on `resolveInVault` and `VaultError`.
  */
 import { readFile, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
@@ -32,7 +30,9 @@ export type VaultErrorCode =
 	/** The operating system refused access. */
 	| "permission-denied"
 	/** The file is not UTF-8 text: it holds NUL bytes or invalid UTF-8. */
-	| "not-text";
+	| "not-text"
+	/** Something is already at the path a new note was to take. */
+	| "already-exists";
 
 /** A problem with the vault or a path in it that the user can fix; the message is meant to be shown as is. */
 export class VaultError extends Error {

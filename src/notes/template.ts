@@ -1,0 +1,244 @@
+/**
+ * Paper note templates: the built-in review template, placeholder checking
+ * and rendering.
+ *
+ * Placeholders in the body are replaced as text. Placeholders in the front
+ * matter are replaced inside the parsed YAML values and the result is written
+ * back with a YAML serializer, so a title full of quotes and colons can never
+ * break a note's properties.
+ */
+import { format } from "date-fns";
+import { parse } from "yaml";
+import { noteWithProperties, type Properties, splitFrontMatter } from "./front-matter";
+
+export const PLACEHOLDERS = ["title", "url", "section", "group", "venue", "year", "award", "annotation", "catalogue", "listed", "date"] as const;
+export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+
+export interface TemplateValues {
+	title: string;
+	url: string;
+	section: string;
+	group: string;
+	venue: string;
+	year: number | null;
+	award: string;
+	annotation: string;
+	/** A link to the catalogue note. */
+	catalogue: string;
+	/** Links to every catalogue section that lists the paper. */
+	listed: string;
+	/** The date the note is written; formatted with the date format setting or `{{date:FORMAT}}`. */
+	date: Date;
+}
+
+/** Properties the plugin relies on (identity and status sync); added when a custom template lacks them. */
+export const REQUIRED_PROPERTIES = ["title", "url", "catalogue", "status", "read"] as const;
+
+export const DEFAULT_TEMPLATE = `---
+title: "{{title}}"
+url: "{{url}}"
+catalogue: "{{catalogue}}"
+section: "{{section}}"
+group: "{{group}}"
+venue: "{{venue}}"
+year: "{{year}}"
+status: unread
+added: "{{date}}"
+read:
+tags:
+  - paper
+---
+Listed in {{listed}}
+
+{{annotation}}
+
+> [!tip] Three passes
+> 1. **Survey** (10 minutes): title, abstract, introduction, section headings, conclusions. What kind of paper is it, what problem, which claims?
+> 2. **Grasp** (an hour): figures, tables and the evaluation; note the terms and references you do not know.
+> 3. **Re-create** (as long as it takes): rebuild the argument yourself and challenge every assumption.
+
+## Summary
+<!-- In three sentences of your own: what does the paper do, and why does it matter? -->
+
+## Problem and motivation
+<!-- What problem, for whom, and why do existing systems fall short? -->
+
+## Key ideas
+<!-- The design or method, and the insight that makes it work. -->
+
+## Evaluation
+<!-- Workloads, baselines, metrics, hardware. Do the experiments support the claims? -->
+
+## Strengths
+
+## Weaknesses
+
+## Questions for discussion
+
+## Connections
+<!-- Related papers in this catalogue and beyond; what would you build next? -->
+
+## Review
+<!-- As a program committee member would write it. -->
+- **Overall merit** (1–5):
+- **Reviewer confidence** (1–4):
+- **Novelty**:
+- **Would you accept it? Why?**:
+`;
+
+export class TemplateError extends Error {
+	override name = "TemplateError";
+}
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const VALID_LIST = [...PLACEHOLDERS.map((name) => `{{${name}}}`), "{{date:FORMAT}}"].join(", ");
+
+/** Why a date-fns format cannot be used, or null when it can. */
+export function dateFormatProblem(pattern: string): string | null {
+	if (pattern.trim() === "") return "the date format is empty";
+	// Moment-style YYYY and DD are the most common slip; date-fns would reject them with a long message.
+	const unquoted = pattern.replace(/'[^']*'?/g, "");
+	if (unquoted.includes("Y")) return `invalid date format "${pattern}": use yyyy for the year (Y is the week-numbering year)`;
+	if (unquoted.includes("D")) return `invalid date format "${pattern}": use d or dd for the day of the month (D is the day of the year)`;
+	try {
+		format(new Date(2000, 0, 31, 13, 5, 9), pattern);
+		return null;
+	} catch (error) {
+		const reason = error instanceof Error ? (error.message.split(/ to the input | \(in `/)[0] ?? error.message) : String(error);
+		return `invalid date format "${pattern}": ${reason}`;
+	}
+}
+
+function formatDate(date: Date, pattern: string): string {
+	return format(date, pattern);
+}
+
+/** Every problem with a template, empty when it can be used. Runs before anything is written. */
+export function templateProblems(template: string, dateFormat: string): string[] {
+	const problems: string[] = [];
+	const dateProblem = dateFormatProblem(dateFormat);
+	if (dateProblem) problems.push(dateProblem);
+	for (const match of template.matchAll(PLACEHOLDER)) {
+		const inner = match[1] ?? "";
+		if (inner.startsWith("date:")) {
+			const problem = dateFormatProblem(inner.slice("date:".length));
+			if (problem) problems.push(`${match[0]}: ${problem}`);
+		} else if (!(PLACEHOLDERS as readonly string[]).includes(inner)) {
+			problems.push(`unknown placeholder ${match[0]}; valid placeholders are ${VALID_LIST}`);
+		}
+	}
+	const { yaml } = splitFrontMatter(template);
+	if (yaml !== null) {
+		try {
+			const value: unknown = parse(protectPlaceholders(yaml).text);
+			if (value !== null && (typeof value !== "object" || Array.isArray(value))) problems.push("the template's properties are not a list of key: value pairs");
+		} catch (error) {
+			problems.push(`the template's properties are not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+		}
+	}
+	return [...new Set(problems)];
+}
+
+/** Throws a TemplateError naming every problem. */
+export function checkTemplate(template: string, dateFormat: string): void {
+	const problems = templateProblems(template, dateFormat);
+	if (problems.length > 0) throw new TemplateError(`The template cannot be used: ${problems.join("; ")}.`);
+}
+
+function valueOf(name: string, values: TemplateValues, dateFormat: string): string | number | null {
+	if (name.startsWith("date:")) return formatDate(values.date, name.slice("date:".length));
+	switch (name as PlaceholderName) {
+		case "date":
+			return formatDate(values.date, dateFormat);
+		case "year":
+			return values.year;
+		default: {
+			const value = values[name as Exclude<PlaceholderName, "date" | "year">];
+			return typeof value === "string" ? value : null;
+		}
+	}
+}
+
+// A placeholder alone on its line (and a blank line after it): when its value is empty the lines go too.
+const PLACEHOLDER_LINE = /^[ \t]*\{\{\s*([^{}]*?)\s*\}\}[ \t]*(?:\r?\n[ \t]*(?=\r?\n|$))?(?:\r?\n|$)/gm;
+
+export function fillText(text: string, values: TemplateValues, dateFormat: string): string {
+	const withoutEmptyLines = text.replace(PLACEHOLDER_LINE, (line, name: string) => {
+		const value = valueOf(name, values, dateFormat);
+		return value === null || value === "" ? "" : line;
+	});
+	return withoutEmptyLines.replace(PLACEHOLDER, (_whole, name: string) => {
+		const value = valueOf(name, values, dateFormat);
+		return value === null ? "" : String(value);
+	});
+}
+
+/**
+ * Placeholders are not valid YAML on their own (`{{title}}` reads as a flow
+ * mapping), so before parsing the template's properties each one becomes a
+ * plain token that the values are put back into afterwards.
+ */
+function protectPlaceholders(yaml: string): { text: string; tokens: Map<string, string> } {
+	const tokens = new Map<string, string>();
+	let n = 0;
+	const text = yaml.replace(PLACEHOLDER, (_whole, name: string) => {
+		const token = `pc-placeholder-${n++}-x`;
+		tokens.set(token, name);
+		return token;
+	});
+	return { text, tokens };
+}
+
+function fillYamlValue(value: unknown, tokens: Map<string, string>, values: TemplateValues, dateFormat: string): unknown {
+	if (typeof value === "string") {
+		const whole = tokens.get(value.trim());
+		// A value that is one placeholder keeps the value's type: a year stays a number, a missing value is empty.
+		if (whole !== undefined) {
+			const filled = valueOf(whole, values, dateFormat);
+			return filled === "" ? null : filled;
+		}
+		let text = value;
+		for (const [token, name] of tokens) {
+			if (text.includes(token)) text = text.split(token).join(String(valueOf(name, values, dateFormat) ?? ""));
+		}
+		return text;
+	}
+	if (Array.isArray(value)) return value.map((item) => fillYamlValue(item, tokens, values, dateFormat));
+	if (typeof value === "object" && value !== null) {
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillYamlValue(item, tokens, values, dateFormat)]));
+	}
+	return value;
+}
+
+function defaultProperty(name: (typeof REQUIRED_PROPERTIES)[number], values: TemplateValues): unknown {
+	switch (name) {
+		case "title":
+			return values.title;
+		case "url":
+			return values.url === "" ? null : values.url;
+		case "catalogue":
+			return values.catalogue;
+		case "status":
+			return "unread";
+		case "read":
+			return null;
+	}
+}
+
+/** The note a template gives for one paper. Call `checkTemplate` first: this assumes a valid template. */
+export function renderTemplate(template: string, values: TemplateValues, dateFormat: string): string {
+	const { yaml, body } = splitFrontMatter(template);
+	const filledBody = fillText(body, values, dateFormat);
+	let properties: Properties = {};
+	if (yaml !== null) {
+		const { text, tokens } = protectPlaceholders(yaml);
+		const parsed: unknown = parse(text);
+		if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+			properties = fillYamlValue(parsed, tokens, values, dateFormat) as Properties;
+		}
+	}
+	for (const name of REQUIRED_PROPERTIES) {
+		if (!(name in properties)) properties[name] = defaultProperty(name, values);
+	}
+	return noteWithProperties(properties, filledBody);
+}

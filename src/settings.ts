@@ -1,0 +1,79 @@
+/**
+ * The plugin's settings: their defaults, and reading them back from whatever
+ * `data.json` holds (missing keys take defaults, wrong types are reported).
+ */
+
+/** How inserted links are written: as the vault's "Use [[Wikilinks]]" option says, or always one way. */
+export type LinkStyle = "vault" | "wikilink" | "markdown";
+
+export interface PaperCatalogueSettings {
+	/** Vault paths of the catalogue notes being tracked. */
+	catalogues: string[];
+	notesFolder: string;
+	/** Vault path of a template note; empty for the built-in review template. */
+	templatePath: string;
+	fileNameFormat: string;
+	/** date-fns format tokens. */
+	dateFormat: string;
+	linkStyle: LinkStyle;
+	/** Keep catalogue checkboxes and paper notes' `status` in step. */
+	syncStatus: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze({
+	catalogues: [],
+	notesFolder: "Papers",
+	templatePath: "",
+	fileNameFormat: "{{title}}",
+	dateFormat: "yyyy-MM-dd",
+	linkStyle: "vault",
+	syncStatus: true,
+});
+
+export interface LoadedSettings {
+	settings: PaperCatalogueSettings;
+	/** Keys that held a value of the wrong type and were reset to their default. */
+	problems: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Settings from saved data of any shape: never throws. */
+export function settingsFromData(data: unknown): LoadedSettings {
+	const settings: PaperCatalogueSettings = { ...DEFAULT_SETTINGS, catalogues: [] };
+	const problems: string[] = [];
+	if (data === null || data === undefined) return { settings, problems };
+	if (!isRecord(data)) return { settings, problems: ["the saved settings are not an object"] };
+
+	const text = (key: "notesFolder" | "templatePath" | "fileNameFormat" | "dateFormat"): void => {
+		const value = data[key];
+		if (value === undefined) return;
+		if (typeof value === "string") settings[key] = value;
+		else problems.push(key);
+	};
+	text("notesFolder");
+	text("templatePath");
+	text("fileNameFormat");
+	text("dateFormat");
+	if (settings.fileNameFormat.trim() === "") settings.fileNameFormat = DEFAULT_SETTINGS.fileNameFormat;
+	if (settings.dateFormat.trim() === "") settings.dateFormat = DEFAULT_SETTINGS.dateFormat;
+
+	if (data.catalogues !== undefined) {
+		if (Array.isArray(data.catalogues) && data.catalogues.every((path) => typeof path === "string")) {
+			settings.catalogues = [...new Set(data.catalogues)];
+		} else {
+			problems.push("catalogues");
+		}
+	}
+	if (data.linkStyle !== undefined) {
+		if (data.linkStyle === "vault" || data.linkStyle === "wikilink" || data.linkStyle === "markdown") settings.linkStyle = data.linkStyle;
+		else problems.push("linkStyle");
+	}
+	if (data.syncStatus !== undefined) {
+		if (typeof data.syncStatus === "boolean") settings.syncStatus = data.syncStatus;
+		else problems.push("syncStatus");
+	}
+	return { settings, problems };
+}

@@ -1,0 +1,316 @@
+/**
+ * Plans a sync: which paper notes to create and which catalogue items to link,
+ * from the parsed catalogue and a snapshot of what the vault holds. Pure: the
+ * snapshot is gathered first (`gatherSnapshot`), and `applyPlan` writes.
+ *
+ * A paper's note is found, in this order, by the note link already in its
+ * catalogue item, by a note in the notes folder whose `url` property is the
+ * same paper, and by its file name. Existing notes are never written.
+ */
+import type { Catalogue, Paper } from "../catalogue/model";
+import { canonicalUrl } from "../catalogue/url";
+import { safeFileName, uniqueFileName } from "../notes/file-name";
+import { checkTemplate, fillText, renderTemplate, type TemplateValues } from "../notes/template";
+import { folderProblem, joinVaultPath, normalizeVaultPath, parentFolder } from "../notes/vault-path";
+import type { ExistingNote, NoteVault, PathKind } from "./vault";
+
+export interface SyncSettings {
+	notesFolder: string;
+	fileNameFormat: string;
+	dateFormat: string;
+	/** How inserted links are written. */
+	linkStyle: "wikilink" | "markdown";
+}
+
+export interface VaultSnapshot {
+	/** Notes below the notes folder. */
+	notes: ExistingNote[];
+	/** For each note link target found in the catalogue: the note it resolves to, or null. */
+	links: ReadonlyMap<string, string | null>;
+	/** What is at the notes folder and at each of its ancestors. */
+	folders: ReadonlyMap<string, PathKind | null>;
+}
+
+export interface PlannedNote {
+	path: string;
+	content: string;
+	title: string;
+	/** The catalogue occurrences this note serves. */
+	paperIds: string[];
+}
+
+export interface PlannedLink {
+	paperId: string;
+	title: string;
+	notePath: string;
+	/** Where in the catalogue text the link goes (planned against `SyncPlan.catalogueText`). */
+	offset: number;
+	text: string;
+}
+
+export interface PaperOutcome {
+	paperId: string;
+	title: string;
+	notePath: string;
+}
+
+export interface PlanConflict {
+	paperId: string;
+	title: string;
+	reason: string;
+}
+
+export interface SyncPlan {
+	cataloguePath: string;
+	/** The catalogue text the plan was made against. */
+	catalogueText: string;
+	folders: string[];
+	create: PlannedNote[];
+	link: PlannedLink[];
+	/** Occurrences whose note exists and that already link it. */
+	unchanged: PaperOutcome[];
+	conflicts: PlanConflict[];
+}
+
+/** A setting or template that cannot be used: nothing is planned, nothing is written. */
+export class PlanError extends Error {
+	override name = "PlanError";
+}
+
+export interface PlanInput {
+	catalogue: Catalogue;
+	cataloguePath: string;
+	catalogueText: string;
+	snapshot: VaultSnapshot;
+	settings: SyncSettings;
+	template: string;
+	today: Date;
+}
+
+/** Folders from the vault root down to `folder`, excluding the root. */
+function foldersDownTo(folder: string): string[] {
+	const normalized = normalizeVaultPath(folder);
+	if (normalized === "/") return [];
+	const parts = normalized.split("/");
+	return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+/** Reads what `plan` needs from the vault: one listing of the notes folder and one lookup per note link. */
+export async function gatherSnapshot(vault: NoteVault, catalogue: Catalogue, cataloguePath: string, settings: SyncSettings): Promise<VaultSnapshot> {
+	const folders = new Map<string, PathKind | null>();
+	for (const folder of foldersDownTo(settings.notesFolder)) {
+		const kind = await vault.kind(folder);
+		folders.set(folder, kind);
+		if (kind !== "folder") break;
+	}
+	const notesFolder = normalizeVaultPath(settings.notesFolder);
+	const notes = notesFolder === "/" || folders.get(notesFolder) === "folder" ? await vault.notesIn(notesFolder === "/" ? "" : notesFolder) : [];
+	const links = new Map<string, string | null>();
+	for (const paper of catalogue.papers) {
+		for (const target of paper.noteLinks) {
+			if (!links.has(target)) links.set(target, await vault.resolveLink(target, cataloguePath));
+		}
+	}
+	return { notes, links, folders };
+}
+
+function heading(catalogue: Catalogue, paper: Paper): string | null {
+	const section = catalogue.sections[paper.sectionIndex];
+	if (!section || section.headingIndex === null) return null;
+	return catalogue.headings[section.headingIndex]?.text ?? null;
+}
+
+/** `[[Catalogue#Heading|Heading]]`: Obsidian drops these characters from heading links. */
+function headingLink(catalogueLinkPath: string, headingText: string | null): string {
+	if (headingText === null) return `[[${catalogueLinkPath}]]`;
+	const subpath = headingText.replace(/[#|^:[\]\\]|%%/g, " ").replace(/\s+/g, " ").trim();
+	const alias = headingText.replace(/[|[\]]/g, " ").replace(/\s+/g, " ").trim();
+	return `[[${catalogueLinkPath}#${subpath}|${alias}]]`;
+}
+
+function markdownLinkPath(path: string): string {
+	return encodeURI(path).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+/** The text inserted after a catalogue item to link its note. */
+export function noteLinkText(notePath: string, style: SyncSettings["linkStyle"], inTable: boolean): string {
+	if (style === "markdown") return ` [notes](${markdownLinkPath(notePath)})`;
+	const target = notePath.replace(/\.md$/i, "");
+	// In a table an unescaped pipe would end the cell.
+	return ` [[${target}${inTable ? "\\|" : "|"}notes]]`;
+}
+
+/** Where a note link that does not resolve would live: the note was deleted, so it is made again there. */
+function pathForMissingLink(target: string, notesFolder: string): string | null {
+	const withoutExtension = target.replace(/\.md$/i, "").trim();
+	if (withoutExtension === "" || folderProblem(withoutExtension) !== null) return null;
+	const path = withoutExtension.includes("/") ? `${withoutExtension}.md` : joinVaultPath(notesFolder, `${withoutExtension}.md`);
+	return normalizeVaultPath(path);
+}
+
+interface PaperGroup {
+	key: string;
+	papers: Paper[];
+}
+
+function groupByIdentity(papers: readonly Paper[]): PaperGroup[] {
+	const groups = new Map<string, PaperGroup>();
+	for (const paper of papers) {
+		let group = groups.get(paper.key);
+		if (!group) {
+			group = { key: paper.key, papers: [] };
+			groups.set(paper.key, group);
+		}
+		group.papers.push(paper);
+	}
+	return [...groups.values()];
+}
+
+function firstDefined<T>(papers: readonly Paper[], pick: (paper: Paper) => T | undefined): T | undefined {
+	for (const paper of papers) {
+		const value = pick(paper);
+		if (value !== undefined && value !== "") return value;
+	}
+	return undefined;
+}
+
+export function plan(input: PlanInput): SyncPlan {
+	const { catalogue, cataloguePath, catalogueText, snapshot, settings, template, today } = input;
+	const notesFolder = normalizeVaultPath(settings.notesFolder);
+	const problem = folderProblem(settings.notesFolder);
+	if (problem) throw new PlanError(`The notes folder cannot be used: ${problem}.`);
+	for (const [folder, kind] of snapshot.folders) {
+		if (kind === "file") throw new PlanError(`The notes folder cannot be used: "${folder}" is a file, not a folder.`);
+	}
+	checkTemplate(template, settings.dateFormat);
+	checkTemplate(settings.fileNameFormat, settings.dateFormat);
+
+	const catalogueLinkPath = normalizeVaultPath(cataloguePath).replace(/\.md$/i, "");
+	const notesByUrl = new Map<string, string>();
+	for (const note of [...snapshot.notes].sort((a, b) => a.path.localeCompare(b.path))) {
+		const url = note.url !== undefined ? canonicalUrl(note.url) : undefined;
+		if (url !== undefined && !notesByUrl.has(url)) notesByUrl.set(url, note.path);
+	}
+	// File systems on macOS, Windows and phones ignore case: "Foo.md" and "foo.md" are one file there.
+	const existing = new Map(snapshot.notes.map((note) => [note.path.toLowerCase(), note]));
+	const taken = new Set(existing.keys());
+
+	const result: SyncPlan = { cataloguePath, catalogueText, folders: [], create: [], link: [], unchanged: [], conflicts: [] };
+	const folders = new Set<string>();
+
+	for (const group of groupByIdentity(catalogue.papers)) {
+		const first = group.papers[0];
+		if (!first) continue;
+		let notePath: string | null = null;
+		let exists = false;
+
+		// 1. A note link already in one of the paper's items.
+		for (const paper of group.papers) {
+			const resolved = paper.noteLinks.map((target) => snapshot.links.get(target)).find((path) => path);
+			if (resolved) {
+				notePath = resolved;
+				exists = true;
+				break;
+			}
+		}
+		const linkedUrl = notePath === null ? undefined : existing.get(notePath.toLowerCase())?.url;
+		const linkedPaper = linkedUrl === undefined ? undefined : canonicalUrl(linkedUrl);
+		if (linkedPaper !== undefined && first.canonicalUrl !== undefined && linkedPaper !== first.canonicalUrl) {
+			for (const paper of group.papers) {
+				result.conflicts.push({ paperId: paper.id, title: paper.title, reason: `its item links ${notePath ?? ""}, a note about another paper (${linkedUrl ?? ""})` });
+			}
+			continue;
+		}
+		if (!exists) {
+			const missing = group.papers.flatMap((paper) => paper.noteLinks).map((target) => pathForMissingLink(target, notesFolder)).find((path) => path !== null);
+			if (missing) notePath = missing;
+		}
+		// 2. A note in the notes folder about the same paper.
+		if (notePath === null && first.canonicalUrl !== undefined) {
+			const byUrl = notesByUrl.get(first.canonicalUrl);
+			if (byUrl) {
+				notePath = byUrl;
+				exists = true;
+			}
+		}
+		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today);
+		// 3. The file name: a note there with no other paper's URL is this paper's note.
+		if (notePath === null) {
+			const name = safeFileName(fillText(settings.fileNameFormat, values, settings.dateFormat));
+			const unique = uniqueFileName(name, (candidate) => {
+				const path = joinVaultPath(notesFolder, `${candidate}.md`).toLowerCase();
+				if (!taken.has(path)) return false;
+				const note = existing.get(path);
+				const other = note?.url === undefined ? undefined : canonicalUrl(note.url);
+				// Taken by this run, or by a note about a different paper.
+				return note === undefined || (other !== undefined && other !== first.canonicalUrl);
+			});
+			const path = joinVaultPath(notesFolder, `${unique}.md`);
+			const note = existing.get(path.toLowerCase());
+			notePath = note?.path ?? path;
+			exists = note !== undefined;
+		}
+
+		if (!exists) {
+			taken.add(notePath.toLowerCase());
+			for (const folder of foldersDownTo(parentFolder(notePath))) folders.add(folder);
+			result.create.push({
+				path: notePath,
+				content: renderTemplate(template, values, settings.dateFormat),
+				title: first.title,
+				paperIds: group.papers.map((paper) => paper.id),
+			});
+		}
+
+		for (const paper of group.papers) {
+			const linked = paper.noteLinks.some((target) => {
+				const resolved = snapshot.links.get(target);
+				return resolved ? resolved === notePath : pathForMissingLink(target, notesFolder) === notePath;
+			});
+			if (linked) {
+				result.unchanged.push({ paperId: paper.id, title: paper.title, notePath });
+			} else {
+				result.link.push({
+					paperId: paper.id,
+					title: paper.title,
+					notePath,
+					offset: paper.linkOffset,
+					text: noteLinkText(notePath, settings.linkStyle, paper.kind === "row"),
+				});
+			}
+		}
+	}
+	result.folders = [...folders].filter((folder) => snapshot.folders.get(folder) !== "folder").sort((a, b) => a.split("/").length - b.split("/").length);
+	return result;
+}
+
+function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogueLinkPath: string, today: Date): TemplateValues {
+	const first = papers[0];
+	const places = [...new Set(papers.map((paper) => headingLink(catalogueLinkPath, heading(catalogue, paper))))];
+	const section = first ? (catalogue.sections[first.sectionIndex]?.title ?? "") : "";
+	return {
+		title: first?.title ?? "",
+		url: firstDefined(papers, (paper) => paper.url) ?? "",
+		section,
+		group: papers.some((paper) => paper.group === "required") ? "required" : "optional",
+		venue: firstDefined(papers, (paper) => paper.venue) ?? "",
+		year: firstDefined(papers, (paper) => paper.year) ?? null,
+		award: firstDefined(papers, (paper) => paper.award) ?? "",
+		annotation: firstDefined(papers, (paper) => paper.annotation) ?? "",
+		catalogue: `[[${catalogueLinkPath}]]`,
+		listed: places.join(", "),
+		date: today,
+	};
+}
+
+/** Applies link insertions to a text; offsets refer to that text. Pure insertion: nothing else changes. */
+export function insertLinks(text: string, links: readonly { offset: number; text: string }[]): string {
+	const sorted = [...links].sort((a, b) => a.offset - b.offset);
+	let result = "";
+	let last = 0;
+	for (const link of sorted) {
+		result += text.slice(last, link.offset) + link.text;
+		last = link.offset;
+	}
+	return result + text.slice(last);
+}

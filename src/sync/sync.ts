@@ -1,0 +1,43 @@
+/**
+ * One sync run, the same for the plugin and the CLI: read the catalogue and
+ * the template, plan against a snapshot of the vault, then apply.
+ */
+import { CatalogueParser } from "../catalogue/parse";
+import { DEFAULT_TEMPLATE } from "../notes/template";
+import { normalizeVaultPath } from "../notes/vault-path";
+import { type ApplyOptions, applyPlan, type SyncReport } from "./apply";
+import { gatherSnapshot, plan, PlanError, type SyncPlan, type SyncSettings } from "./plan";
+import type { NoteVault } from "./vault";
+
+export interface SyncRequest {
+	cataloguePath: string;
+	settings: SyncSettings;
+	/** Vault path of a template note; empty for the built-in review template. */
+	templatePath: string;
+	today: Date;
+	/** Reuses parses between runs (the plugin keeps one per catalogue). */
+	parser?: CatalogueParser;
+}
+
+/** Reads the template note, or the built-in one. A missing template is a PlanError: nothing gets written. */
+export async function loadTemplate(vault: NoteVault, templatePath: string): Promise<string> {
+	if (templatePath.trim() === "") return DEFAULT_TEMPLATE;
+	const path = normalizeVaultPath(templatePath);
+	const kind = await vault.kind(path);
+	if (kind !== "file") throw new PlanError(`The template note "${templatePath}" ${kind === "folder" ? "is a folder" : "does not exist"}.`);
+	return vault.read(path);
+}
+
+/** Plans a sync without writing anything. Throws PlanError (or TemplateError) for unusable settings. */
+export async function planSync(vault: NoteVault, request: SyncRequest): Promise<SyncPlan> {
+	const cataloguePath = normalizeVaultPath(request.cataloguePath);
+	const template = await loadTemplate(vault, request.templatePath);
+	const catalogueText = await vault.read(cataloguePath);
+	const catalogue = (request.parser ?? new CatalogueParser()).parse(catalogueText);
+	const snapshot = await gatherSnapshot(vault, catalogue, cataloguePath, request.settings);
+	return plan({ catalogue, cataloguePath, catalogueText, snapshot, settings: request.settings, template, today: request.today });
+}
+
+export async function sync(vault: NoteVault, request: SyncRequest, options: ApplyOptions = {}): Promise<SyncReport> {
+	return applyPlan(await planSync(vault, request), vault, options);
+}

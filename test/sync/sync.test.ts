@@ -1,0 +1,267 @@
+import { describe, expect, it } from "vitest";
+import { parseCatalogue } from "../../src/catalogue/parse";
+import { readProperties } from "../../src/notes/front-matter";
+import { TemplateError } from "../../src/notes/template";
+import { progressOf } from "../../src/progress";
+import { PlanError, type SyncSettings } from "../../src/sync/plan";
+import { planSync, sync, type SyncRequest } from "../../src/sync/sync";
+import { EXAMPLE_PATH, EXAMPLE_TEXT } from "../support/example";
+import { MemoryVault } from "../support/memory-vault";
+
+const settings: SyncSettings = { notesFolder: "Papers", fileNameFormat: "{{title}}", dateFormat: "yyyy-MM-dd", linkStyle: "wikilink" };
+const today = new Date(2026, 10, 26);
+
+function request(overrides: Partial<SyncRequest> = {}): SyncRequest {
+	return { cataloguePath: EXAMPLE_PATH, settings, templatePath: "", today, ...overrides };
+}
+
+function exampleVault(): MemoryVault {
+	return new MemoryVault({ [EXAMPLE_PATH]: EXAMPLE_TEXT });
+}
+
+/** The catalogue with every inserted note link taken out again. */
+function withoutInsertedLinks(text: string): string {
+	return text.replace(/ \[\[Papers\/[^\]]*?\|notes\]\]/g, "").replace(/ \[notes\]\(Papers\/[^)]*?\)/g, "");
+}
+
+describe("sync on the example catalogue", () => {
+	it("creates 60 notes and links 60 items on the first run", async () => {
+		const vault = exampleVault();
+		const report = await sync(vault, request());
+		expect(report.errors).toEqual([]);
+		expect(report.conflicts).toEqual([]);
+		expect(report.created).toHaveLength(60);
+		expect(report.linked).toBe(60);
+		expect(report.created.every((path) => path.startsWith("Papers/") && path.endsWith(".md"))).toBe(true);
+		expect(new Set(report.created).size).toBe(60);
+	});
+
+	it("only inserts into the catalogue: removing the links gives the original bytes", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const after = vault.files.get(EXAMPLE_PATH) ?? "";
+		expect(after).not.toBe(EXAMPLE_TEXT);
+		expect(withoutInsertedLinks(after)).toBe(EXAMPLE_TEXT);
+		expect(after).toContain("- - [x] [SysML: The New Frontier of Machine Learning Systems](https://arxiv.org/abs/1904.03257) [[Papers/SysML - The New Frontier of Machine Learning Systems|notes]]\n");
+	});
+
+	it("does not change how the catalogue parses", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const before = parseCatalogue(EXAMPLE_TEXT);
+		const after = parseCatalogue(vault.files.get(EXAMPLE_PATH) ?? "");
+		const view = (papers: typeof before.papers) => papers.map((p) => [p.id, p.title, p.url, p.annotation, p.checked, p.group, p.sectionIndex, p.venue, p.year, p.award]);
+		expect(view(after.papers)).toEqual(view(before.papers));
+		expect(progressOf(after)).toEqual(progressOf(before));
+		expect(after.papers.every((paper) => paper.noteLinks.length === 1)).toBe(true);
+	});
+
+	it("is a no-op the second time: nothing created, nothing linked, no byte changed", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const snapshot = vault.snapshot();
+		const writes = vault.writes.length;
+		const report = await sync(vault, request({ today: new Date(2027, 0, 1) }));
+		expect(report).toMatchObject({ created: [], linked: 0, unchanged: 60, errors: [], conflicts: [] });
+		expect(vault.snapshot()).toEqual(snapshot);
+		expect(vault.writes.length).toBe(writes);
+	});
+
+	it("never touches a note the user edited between runs", async () => {
+		const vault = exampleVault();
+		const first = await sync(vault, request());
+		const path = first.created[0] ?? "";
+		const edited = `${vault.files.get(path) ?? ""}\nMy own review, hours of work.\n`;
+		vault.files.set(path, edited);
+		await sync(vault, request());
+		expect(vault.files.get(path)).toBe(edited);
+	});
+
+	it("recreates only a deleted note, at the path its catalogue link names", async () => {
+		const vault = exampleVault();
+		const first = await sync(vault, request());
+		const deleted = first.created[7] ?? "";
+		vault.files.delete(deleted);
+		const catalogue = vault.files.get(EXAMPLE_PATH);
+		const report = await sync(vault, request());
+		expect(report.created).toEqual([deleted]);
+		expect(report.linked).toBe(0);
+		expect(vault.files.get(EXAMPLE_PATH)).toBe(catalogue);
+	});
+
+	it("keeps progress at 14/60 after syncing", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const progress = progressOf(parseCatalogue(vault.files.get(EXAMPLE_PATH) ?? ""));
+		expect([progress.done, progress.total]).toEqual([14, 60]);
+	});
+
+	it("writes each note from the review template with round-tripping properties", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const note = vault.files.get("Papers/Chimera - Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines.md") ?? "";
+		expect(readProperties(note)).toEqual({
+			title: "Chimera: Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines",
+			url: "https://arxiv.org/pdf/2107.06925.pdf",
+			catalogue: "[[CS294 AI-Systems]]",
+			section: "4. Distributed deep learning, Part I: Systems",
+			group: "required",
+			venue: "SC",
+			year: 2021,
+			status: "unread",
+			added: "2026-11-26",
+			read: null,
+			tags: ["paper"],
+		});
+		expect(note).toContain("Listed in [[CS294 AI-Systems#4. Distributed deep learning, Part I Systems|4. Distributed deep learning, Part I: Systems]]");
+		for (const section of ["Summary", "Problem and motivation", "Key ideas", "Evaluation", "Strengths", "Weaknesses", "Questions for discussion", "Connections"]) {
+			expect(note).toContain(`\n## ${section}\n`);
+		}
+	});
+
+	it("marks notes of papers already ticked as read", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const note = vault.files.get("Papers/SysML - The New Frontier of Machine Learning Systems.md") ?? "";
+		expect(readProperties(note)?.status).toBe("unread");
+	});
+
+	it("writes markdown links when the vault prefers them", async () => {
+		const vault = exampleVault();
+		await sync(vault, request({ settings: { ...settings, linkStyle: "markdown" } }));
+		const after = vault.files.get(EXAMPLE_PATH) ?? "";
+		expect(after).toContain("[notes](Papers/SysML%20-%20The%20New%20Frontier%20of%20Machine%20Learning%20Systems.md)");
+		expect(withoutInsertedLinks(after)).toBe(EXAMPLE_TEXT);
+		const again = await sync(vault, request({ settings: { ...settings, linkStyle: "markdown" } }));
+		expect([again.created.length, again.linked]).toEqual([0, 0]);
+	});
+});
+
+describe("identity", () => {
+	it("finds an existing note by its url property, whatever the URL's spelling", async () => {
+		const vault = new MemoryVault({
+			"Catalogue.md": "- [ ] [Attention Is All You Need](https://arxiv.org/pdf/1706.03762v5.pdf)\n",
+			"Papers/Deep/My attention notes.md": "---\nurl: http://www.arxiv.org/abs/1706.03762/\n---\nmine\n",
+		});
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report.created).toEqual([]);
+		expect(vault.files.get("Catalogue.md")).toBe("- [ ] [Attention Is All You Need](https://arxiv.org/pdf/1706.03762v5.pdf) [[Papers/Deep/My attention notes|notes]]\n");
+	});
+
+	it("gives a paper listed twice one note and links both places", async () => {
+		const text = "## A\n\n- [ ] [Paper](https://arxiv.org/abs/2101.00001)\n\n## B\n\n- [x] [Paper](https://arxiv.org/pdf/2101.00001v2.pdf)\n";
+		const vault = new MemoryVault({ "Catalogue.md": text });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report.created).toEqual(["Papers/Paper.md"]);
+		expect(report.linked).toBe(2);
+		expect(vault.files.get("Papers/Paper.md")).toContain("Listed in [[Catalogue#A|A]], [[Catalogue#B|B]]");
+	});
+
+	it("gives two different papers with one title distinct names, the same on every run", async () => {
+		const text = "- [ ] [Deep learning](https://example.org/a)\n- [ ] [Deep learning](https://example.org/b)\n";
+		const first = new MemoryVault({ "Catalogue.md": text });
+		const second = new MemoryVault({ "Catalogue.md": text });
+		const a = await sync(first, request({ cataloguePath: "Catalogue.md" }));
+		const b = await sync(second, request({ cataloguePath: "Catalogue.md" }));
+		expect(a.created).toEqual(["Papers/Deep learning.md", "Papers/Deep learning (2).md"]);
+		expect(b.created).toEqual(a.created);
+	});
+
+	it("does not adopt a same-named note about another paper", async () => {
+		const vault = new MemoryVault({
+			"Catalogue.md": "- [ ] [Deep learning](https://example.org/a)\n",
+			"Papers/Deep learning.md": "---\nurl: https://example.org/other\n---\n",
+		});
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report.created).toEqual(["Papers/Deep learning (2).md"]);
+		expect(vault.files.get("Papers/Deep learning.md")).toBe("---\nurl: https://example.org/other\n---\n");
+	});
+
+	it("adopts a same-named note without a url, and leaves it untouched", async () => {
+		const vault = new MemoryVault({ "Catalogue.md": "- [ ] [Deep learning](https://example.org/a)\n", "Papers/Deep learning.md": "my notes" });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report).toMatchObject({ created: [], linked: 1 });
+		expect(vault.files.get("Papers/Deep learning.md")).toBe("my notes");
+	});
+
+	it("reports a conflict when an item links a note about another paper, and leaves both alone", async () => {
+		const text = "- [ ] [A](https://example.org/a) [[Papers/B|notes]]\n";
+		const vault = new MemoryVault({ "Catalogue.md": text, "Papers/B.md": "---\nurl: https://example.org/b\n---\n" });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report.conflicts).toHaveLength(1);
+		expect(report.conflicts[0]?.reason).toContain("Papers/B.md");
+		expect(report.created).toEqual([]);
+		expect(vault.files.get("Catalogue.md")).toBe(text);
+	});
+
+	it("creates missing nested folders", async () => {
+		const vault = new MemoryVault({ "Catalogue.md": "- [ ] [A](https://example.org/a)\n" });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md", settings: { ...settings, notesFolder: "Reading/2026/Papers" } }));
+		expect(report.created).toEqual(["Reading/2026/Papers/A.md"]);
+		expect([...vault.folders].sort()).toEqual(["Reading", "Reading/2026", "Reading/2026/Papers"]);
+	});
+});
+
+describe("bad settings are refused before anything is written", () => {
+	it.each([
+		["an unknown placeholder", "Template.md", "---\ntitle: {{titel}}\n---\n", /\{\{titel\}\}.*valid placeholders are \{\{title\}\}/],
+		["an invalid date format", "Template.md", "Added {{date:YYYY-MM-DD}}\n", /use yyyy/],
+		["broken YAML", "Template.md", "---\ntitle: [\n---\n", /not valid YAML/],
+	])("a template with %s", async (_name, path, template, message) => {
+		const vault = exampleVault();
+		vault.seed(path, template);
+		const before = vault.snapshot();
+		await expect(sync(vault, request({ templatePath: path }))).rejects.toThrow(TemplateError);
+		await expect(sync(vault, request({ templatePath: path }))).rejects.toThrow(message);
+		expect(vault.snapshot()).toEqual(before);
+		expect(vault.writes).toEqual([]);
+	});
+
+	it.each([
+		["a notes folder that is a file", { notesFolder: "Papers" }, "Papers"],
+		["a notes folder outside the vault", { notesFolder: "../outside" }, null],
+		["an invalid date format", { dateFormat: "DD/MM/YYYY" }, null],
+		["an unknown placeholder in the file-name format", { fileNameFormat: "{{year}} {{name}}" }, null],
+	])("%s", async (_name, overrides, fileAt) => {
+		const vault = exampleVault();
+		if (fileAt) vault.seed(fileAt, "I am a file");
+		await expect(sync(vault, request({ settings: { ...settings, ...overrides } }))).rejects.toSatisfy((error) => error instanceof PlanError || error instanceof TemplateError);
+		expect(vault.writes).toEqual([]);
+	});
+
+	it("a template note that does not exist", async () => {
+		await expect(planSync(exampleVault(), request({ templatePath: "Templates/Paper.md" }))).rejects.toThrow('The template note "Templates/Paper.md" does not exist.');
+	});
+});
+
+describe("custom templates", () => {
+	it("fills every placeholder, keeps the values' types and adds the properties sync relies on", async () => {
+		const template = [
+			"---",
+			"title: {{title}}",
+			"published: {{year}}",
+			'where: "{{venue}}, {{year}}"',
+			"prize: {{award}}",
+			"---",
+			"# {{title}}",
+			"{{url}} · {{section}} · {{group}} · {{catalogue}} · {{date}} · {{date:d MMMM yyyy}}",
+			"{{annotation}}",
+			"",
+		].join("\n");
+		const vault = exampleVault();
+		vault.seed("Templates/Paper.md", template);
+		await sync(vault, request({ templatePath: "Templates/Paper.md" }));
+		const note = vault.files.get("Papers/Gemmini - Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration.md") ?? "";
+		expect(readProperties(note)).toEqual({
+			title: "Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration",
+			published: 2021,
+			where: "DAC, 2021",
+			prize: "Best Paper Award",
+			url: "https://people.eecs.berkeley.edu/~ysshao/assets/papers/genc2021-dac.pdf",
+			catalogue: "[[CS294 AI-Systems]]",
+			status: "unread",
+			read: null,
+		});
+		expect(note).toContain("# Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration\nhttps://people.eecs.berkeley.edu/~ysshao/assets/papers/genc2021-dac.pdf · 3. Hardware for Machine Learning · required · [[CS294 AI-Systems]] · 2026-11-26 · 26 November 2026\n");
+	});
+});
