@@ -6,8 +6,9 @@
 // Invalid on Windows (and so on any synced vault), or breaking Obsidian links and block references.
 // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
 const FORBIDDEN = /[\\/*?"<>|#^[\]\u0000-\u001F\u007F]/g;
-// Zero-width and bidi control characters render as nothing and make names that look alike differ.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+// Zero-width spaces and bidi controls render as nothing and make names that look alike differ.
+// (Joiners stay: emoji sequences and Persian or Indic scripts need them.)
+const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 const RESERVED = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
 
 export const MAX_FILE_NAME_BYTES = 200;

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { readProperties, splitFrontMatter } from "../../src/notes/front-matter";
+import { DEFAULT_TEMPLATE, dateFormatProblem, renderTemplate, templateProblems, type TemplateValues } from "../../src/notes/template";
+
+const values: TemplateValues = {
+	title: 'Attention: "is" all #you - need',
+	url: "https://arxiv.org/abs/1706.03762",
+	section: "2. Transformers",
+	group: "required",
+	venue: "NeurIPS",
+	year: 2017,
+	award: "",
+	annotation: "Read sections 1–3.",
+	catalogue: "[[Reading list]]",
+	listed: "[[Reading list#2. Transformers|2. Transformers]]",
+	date: new Date(2026, 10, 26, 9, 30),
+};
+
+describe("templateProblems", () => {
+	it.each([
+		["the default template", DEFAULT_TEMPLATE, "yyyy-MM-dd", []],
+		["every placeholder", "{{title}}{{url}}{{section}}{{group}}{{venue}}{{year}}{{award}}{{annotation}}{{catalogue}}{{listed}}{{date}}{{date:HH:mm}}", "yyyy", []],
+		["spaces inside braces", "{{ title }}", "yyyy", []],
+		["an unknown placeholder", "{{author}}", "yyyy", ["unknown placeholder {{author}}"]],
+		["a moment-style date format", "", "YYYY-MM-DD", ['invalid date format "YYYY-MM-DD": use yyyy']],
+		["a bad inline date format", "{{date:DD.MM}}", "yyyy", ["{{date:DD.MM}}: invalid date format"]],
+		["an unterminated date literal", "{{date:yyyy 'at}}", "yyyy", []],
+	])("%s", (_name, template, dateFormat, expected) => {
+		const problems = templateProblems(template, dateFormat);
+		expect(problems).toHaveLength(expected.length);
+		expected.forEach((fragment, i) => expect(problems[i]).toContain(fragment));
+	});
+
+	it("names the valid placeholders when one is unknown", () => {
+		expect(templateProblems("{{titel}}", "yyyy")[0]).toContain("valid placeholders are {{title}}, {{url}}, {{section}}");
+	});
+});
+
+describe("dateFormatProblem", () => {
+	it.each([
+		["yyyy-MM-dd", null],
+		["d MMMM yyyy", null],
+		["yyyy-MM-dd'T'HH:mm", null],
+		["'Week' w", null],
+		["", "empty"],
+		["YYYY", "use yyyy"],
+		["DD", "use d or dd"],
+		["yyyy-MM-dd j", "invalid date format"],
+	])("%j", (pattern, problem) => {
+		const result = dateFormatProblem(pattern);
+		if (problem === null) expect(result).toBeNull();
+		else expect(result).toContain(problem);
+	});
+});
+
+describe("renderTemplate", () => {
+	it("renders the default review template with YAML-safe properties", () => {
+		const note = renderTemplate(DEFAULT_TEMPLATE, values, "yyyy-MM-dd");
+		expect(readProperties(note)).toMatchObject({ title: values.title, year: 2017, venue: "NeurIPS", added: "2026-11-26", status: "unread", read: null, tags: ["paper"] });
+		expect(splitFrontMatter(note).body.startsWith("Listed in [[Reading list#2. Transformers|2. Transformers]]\n\nRead sections 1–3.\n\n> [!tip] Three passes")).toBe(true);
+	});
+
+	it("drops the line of an empty placeholder instead of leaving a gap", () => {
+		const note = renderTemplate("A\n\n{{annotation}}\n\nB {{award}}.\n", { ...values, annotation: "" }, "yyyy");
+		expect(splitFrontMatter(note).body).toBe("A\n\nB .\n");
+	});
+
+	it("formats {{date}} with the setting and {{date:FORMAT}} with its own format", () => {
+		const note = renderTemplate("{{date}} | {{date:HH:mm}} | {{date:EEEE}}", values, "dd/MM/yyyy");
+		expect(splitFrontMatter(note).body).toBe("26/11/2026 | 09:30 | Thursday");
+	});
+
+	it("treats values as text in the body, never as placeholders", () => {
+		const note = renderTemplate("{{title}} {{annotation}}", { ...values, title: "{{url}}", annotation: "$& $1" }, "yyyy");
+		expect(splitFrontMatter(note).body).toBe("{{url}} $& $1");
+	});
+
+	it("adds the properties sync relies on when a custom template lacks them", () => {
+		const note = renderTemplate("---\ntopic: systems\n---\n# {{title}}\n", values, "yyyy");
+		expect(readProperties(note)).toEqual({ topic: "systems", title: values.title, url: values.url, catalogue: "[[Reading list]]", status: "unread", read: null });
+	});
+
+	it("keeps a template's own values for those properties", () => {
+		const note = renderTemplate("---\nstatus: reading\ntitle: Paper — {{title}}\n---\n", values, "yyyy");
+		expect(readProperties(note)).toMatchObject({ status: "reading", title: `Paper — ${values.title}` });
+	});
+});
