@@ -221,17 +221,18 @@ export function plan(input: PlanInput): SyncPlan {
 			}
 			continue;
 		}
-		if (!exists) {
-			const missing = group.papers.flatMap((paper) => paper.noteLinks).map((target) => pathForMissingLink(target, notesFolder)).find((path) => path !== null);
-			if (missing) notePath = missing;
-		}
-		// 2. A note in the notes folder about the same paper.
+		// 2. A note in the notes folder about the same paper (also when a linked note was moved by hand).
 		if (notePath === null && first.canonicalUrl !== undefined) {
 			const byUrl = notesByUrl.get(first.canonicalUrl);
 			if (byUrl) {
 				notePath = byUrl;
 				exists = true;
 			}
+		}
+		// A linked note that is gone was deleted: it is made again where the link points.
+		if (notePath === null) {
+			const missing = group.papers.flatMap((paper) => paper.noteLinks).map((target) => pathForMissingLink(target, notesFolder)).find((path) => path !== null);
+			if (missing) notePath = missing;
 		}
 		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today);
 		// 3. The file name: a note there with no other paper's URL is this paper's note.

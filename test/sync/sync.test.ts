@@ -265,3 +265,18 @@ describe("custom templates", () => {
 		expect(note).toContain("# Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration\nhttps://people.eecs.berkeley.edu/~ysshao/assets/papers/genc2021-dac.pdf · 3. Hardware for Machine Learning · required · [[CS294 AI-Systems]] · 2026-11-26 · 26 November 2026\n");
 	});
 });
+
+describe("a note moved or renamed outside Obsidian", () => {
+	it("is found again by its url: no second note", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const from = "Papers/Scaling Vision Transformers.md";
+		const text = vault.files.get(from) ?? "";
+		vault.files.delete(from);
+		vault.seed("Papers/Vision/ViT scaling.md", text);
+		const report = await sync(vault, request());
+		expect(report.created).toEqual([]);
+		expect(report.linked).toBe(1);
+		expect(vault.files.get(EXAMPLE_PATH)).toContain("[[Papers/Vision/ViT scaling|notes]]");
+	});
+});
