@@ -35,7 +35,8 @@ const cliOptions = {
 	logLevel: "info",
 	sourcemap: false,
 	external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-	banner: { js: "#!/usr/bin/env node" },
+	// Bundled CommonJS dependencies (yaml) require Node built-ins; an ES module has no `require` of its own.
+	banner: { js: '#!/usr/bin/env node\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
 };
 
 if (production) {

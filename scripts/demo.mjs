@@ -21,8 +21,12 @@ const pluginFiles = [
 	{ name: "styles.css", required: false },
 ];
 
-/** CLI runs on the demo vault, in order (arguments to `node dist/cli.js`, run from the repository root). */
+/**
+ * CLI runs on the demo vault, in order (arguments to `node dist/cli.js`, run from the repository root):
+ * make a note for every paper and link it from the catalogue, then show that the reading progress is unchanged.
+ */
 const cliSteps = [
+	["sync", vaultName, "--catalogue", catalogue],
 	["progress", vaultName, "--catalogue", catalogue],
 ];
 

@@ -1,7 +1,8 @@
 /**
  * The command-line interface, runnable in-process: `runCli(argv, io)` returns the exit code instead of exiting.
  *
- * Exit codes: 0 success, 1 unexpected internal error, 2 bad input (usage, vault or file problems).
+ * Exit codes: 0 success, 1 some papers could not be synced (reported in the command's output) or an unexpected
+ * internal error, 2 bad input (usage, vault or file problems, an unusable template or notes folder).
  * Every failure is one line on stderr, prefixed with `paper-catalogue: `; stack traces are never printed.
  *
  * Commands live in the `commands` table below: a new command is one more entry, and the help text,
@@ -9,19 +10,30 @@
  */
 import { parseArgs } from "node:util";
 import { parseCatalogue } from "../catalogue/parse";
+import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText, VaultError } from "../node/fs-vault";
+import { TemplateError } from "../notes/template";
+import { normalizeVaultPath } from "../notes/vault-path";
 import { progressOf, type CatalogueProgress, type Tally } from "../progress";
+import { DEFAULT_SETTINGS } from "../settings";
+import { PlanError, type SyncSettings } from "../sync/plan";
+import { planSync, sync, type SyncRequest } from "../sync/sync";
+import { dryRunJson, formatPlan, formatReport, syncJson } from "./sync-output";
 
 export interface CliIo {
 	/** Receives complete output, newlines included. */
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
+	/** Whether stderr is a terminal: only then do long runs show their progress there. Unset in tests. */
+	stderrIsTTY?: boolean;
 }
 
 export const PROGRAM = "paper-catalogue";
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
+/** `sync` applied, but some papers failed; the same code as an internal error. */
+export const EXIT_PARTIAL = 1;
 export const EXIT_USAGE = 2;
 
 /** Bad input the user can fix: reported as one line, exit code 2. */
@@ -68,6 +80,9 @@ interface CommandSpec {
 
 const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "show help for this command" };
 
+/** The link styles `sync --link-style` accepts; the first is the default. */
+const LINK_STYLES = ["wikilink", "markdown"] as const satisfies readonly SyncSettings["linkStyle"][];
+
 const commands: Record<string, CommandSpec> = {
 	progress: {
 		summary: "Show how much of a catalogue note is read, overall and per section.",
@@ -82,6 +97,46 @@ const commands: Record<string, CommandSpec> = {
 			json: { type: "boolean", description: "print the progress as JSON instead of a table" },
 		},
 		run: runProgress,
+	},
+	sync: {
+		summary: "Create a note for every paper in a catalogue note that has none, and link each item to its note.",
+		positionals: [{ name: "vault-dir", description: "the vault folder on disk" }],
+		options: {
+			catalogue: {
+				type: "string",
+				valueName: "path",
+				required: true,
+				description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
+			},
+			folder: {
+				type: "string",
+				valueName: "path",
+				description: `the folder inside the vault for new notes, "/" for the vault root (default "${DEFAULT_SETTINGS.notesFolder}")`,
+			},
+			template: {
+				type: "string",
+				valueName: "path",
+				description: "a template note's path inside the vault folder (default: the built-in review template)",
+			},
+			"date-format": {
+				type: "string",
+				valueName: "tokens",
+				description: `date-fns tokens for {{date}} (default "${DEFAULT_SETTINGS.dateFormat}")`,
+			},
+			"file-name": {
+				type: "string",
+				valueName: "format",
+				description: `the new notes' file names, with placeholders (default "${DEFAULT_SETTINGS.fileNameFormat}")`,
+			},
+			"link-style": {
+				type: "string",
+				valueName: LINK_STYLES.join("|"),
+				description: `how the links added to the catalogue are written (default "${LINK_STYLES[0]}")`,
+			},
+			"dry-run": { type: "boolean", description: "show what would be created and linked, and write nothing" },
+			json: { type: "boolean", description: "print the result as JSON" },
+		},
+		run: runSync,
 	},
 };
 
@@ -128,7 +183,7 @@ function commandHelpLines(name: string, command: CommandSpec, indent: string): s
 
 function generalHelp(): string {
 	const lines = [
-		`${PROGRAM}: track your progress through a reading-list note of research papers.`,
+		`${PROGRAM}: make a linked note for each paper in a reading-list note, and track your progress through it.`,
 		"",
 		"Usage:",
 		`  ${PROGRAM} <command> [arguments] [options]`,
@@ -145,7 +200,7 @@ function generalHelp(): string {
 		"Options:",
 		...table([[optionLabel("help", HELP_OPTION), "show this help"]], "  "),
 		"",
-		"Exit codes: 0 success, 1 internal error, 2 bad input.",
+		"Exit codes: 0 success, 1 some papers could not be synced or an internal error, 2 bad input.",
 	);
 	return `${lines.join("\n")}\n`;
 }
@@ -318,6 +373,68 @@ async function runProgress(args: CommandArgs, io: CliIo): Promise<number> {
 	const progress = progressOf(parseCatalogue(text));
 	io.stdout(args.flag("json") ? `${JSON.stringify(progressJson(cataloguePath, progress), null, 2)}\n` : formatProgress(cataloguePath, progress));
 	return EXIT_OK;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// sync
+
+function linkStyleOf(value: string | undefined): SyncSettings["linkStyle"] {
+	if (value === undefined) return LINK_STYLES[0];
+	const style = LINK_STYLES.find((candidate) => candidate === value);
+	if (style === undefined) throw new UsageError(`option --link-style must be ${LINK_STYLES.join(" or ")}, not "${value}"`);
+	return style;
+}
+
+/** Long runs show `done/total` on a terminal's stderr, rewriting one line; returns how to clear it afterwards. */
+function progressReporter(io: CliIo): { onProgress?: (done: number, total: number) => void; clear: () => void } {
+	if (io.stderrIsTTY !== true) return { clear: () => undefined };
+	const MIN_STEPS = 10;
+	let shown = false;
+	return {
+		onProgress: (done, total) => {
+			if (total < MIN_STEPS) return;
+			shown = true;
+			io.stderr(`\r${PROGRAM}: syncing ${done}/${total}`);
+		},
+		clear: () => {
+			if (shown) io.stderr("\r\u001B[K");
+		},
+	};
+}
+
+async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
+	const [vaultDir = ""] = args.positionals;
+	const cataloguePath = args.string("catalogue") ?? "";
+	const folder = args.string("folder") ?? DEFAULT_SETTINGS.notesFolder;
+	const settings: SyncSettings = {
+		// The settings spell the vault root as an empty folder; an empty option value would read as a missing one.
+		notesFolder: folder === "/" ? "" : folder,
+		fileNameFormat: args.string("file-name") ?? DEFAULT_SETTINGS.fileNameFormat,
+		dateFormat: args.string("date-format") ?? DEFAULT_SETTINGS.dateFormat,
+		linkStyle: linkStyleOf(args.string("link-style")),
+	};
+	const request: SyncRequest = { cataloguePath, settings, templatePath: args.string("template") ?? "", today: new Date() };
+	const json = args.flag("json");
+
+	// Checks the vault folder and the catalogue first, with the messages `progress` gives for them.
+	await readVaultText(vaultDir, cataloguePath);
+	const vault = new FileSystemVault(vaultDir);
+	const notesFolder = normalizeVaultPath(settings.notesFolder);
+	try {
+		if (args.flag("dry-run")) {
+			const plan = await planSync(vault, request);
+			io.stdout(json ? `${JSON.stringify(dryRunJson(plan), null, 2)}\n` : formatPlan(plan, notesFolder));
+			return EXIT_OK;
+		}
+		const progress = progressReporter(io);
+		const report = await sync(vault, request, progress.onProgress ? { onProgress: progress.onProgress } : {}).finally(progress.clear);
+		io.stdout(json ? `${JSON.stringify(syncJson(report), null, 2)}\n` : formatReport(report, notesFolder));
+		return report.errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
+	} catch (error) {
+		// An unusable template, file name format, date format or notes folder: found while planning, before any write.
+		if (error instanceof PlanError || error instanceof TemplateError) throw new UsageError(error.message);
+		throw error;
+	}
 }
 
 // ---------------------------------------------------------------------------------------------------------------

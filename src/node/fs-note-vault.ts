@@ -13,7 +13,7 @@ import path from "node:path";
 import { readProperties } from "../notes/front-matter";
 import { baseName, normalizeVaultPath, parentFolder } from "../notes/vault-path";
 import type { ExistingNote, NoteVault, PathKind } from "../sync/vault";
-import { decodeVaultText, resolveInVault, VaultError } from "./fs-vault";
+import { decodeVaultText, readVaultText, resolveInVault, VaultError } from "./fs-vault";
 
 const BOM = "\uFEFF";
 
@@ -46,8 +46,8 @@ export class FileSystemVault implements NoteVault {
 		}
 	}
 
-	async read(vaultPath: string): Promise<string> {
-		return decodeVaultText(await readFile(this.diskPath(vaultPath)), vaultPath);
+	read(vaultPath: string): Promise<string> {
+		return readVaultText(this.vaultDir, normalizeVaultPath(vaultPath));
 	}
 
 	/** Every markdown file below `folder`, skipping hidden folders such as the config and trash folders. */

@@ -139,10 +139,10 @@ export function templateProblems(template: string, dateFormat: string): string[]
 	return [...new Set(problems)];
 }
 
-/** Throws a TemplateError naming every problem. */
-export function checkTemplate(template: string, dateFormat: string): void {
+/** Throws a TemplateError naming every problem; `what` names the text in the message. */
+export function checkTemplate(template: string, dateFormat: string, what = "The template"): void {
 	const problems = templateProblems(template, dateFormat);
-	if (problems.length > 0) throw new TemplateError(`The template cannot be used: ${problems.join("; ")}.`);
+	if (problems.length > 0) throw new TemplateError(`${what} cannot be used: ${problems.join("; ")}.`);
 }
 
 function valueOf(name: string, values: TemplateValues, dateFormat: string): string | number | null {

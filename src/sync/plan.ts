@@ -174,16 +174,21 @@ function firstDefined<T>(papers: readonly Paper[], pick: (paper: Paper) => T | u
 	return undefined;
 }
 
+/** Throws PlanError or TemplateError when the settings or the template cannot be used; before anything is read or written. */
+export function checkSyncSettings(settings: SyncSettings, template: string): void {
+	const problem = folderProblem(settings.notesFolder);
+	if (problem) throw new PlanError(`The notes folder cannot be used: ${problem}.`);
+	checkTemplate(template, settings.dateFormat);
+	checkTemplate(settings.fileNameFormat, settings.dateFormat, "The file name format");
+}
+
 export function plan(input: PlanInput): SyncPlan {
 	const { catalogue, cataloguePath, catalogueText, snapshot, settings, template, today } = input;
 	const notesFolder = normalizeVaultPath(settings.notesFolder);
-	const problem = folderProblem(settings.notesFolder);
-	if (problem) throw new PlanError(`The notes folder cannot be used: ${problem}.`);
+	checkSyncSettings(settings, template);
 	for (const [folder, kind] of snapshot.folders) {
 		if (kind === "file") throw new PlanError(`The notes folder cannot be used: "${folder}" is a file, not a folder.`);
 	}
-	checkTemplate(template, settings.dateFormat);
-	checkTemplate(settings.fileNameFormat, settings.dateFormat);
 
 	const catalogueLinkPath = normalizeVaultPath(cataloguePath).replace(/\.md$/i, "");
 	const notesByUrl = new Map<string, string>();

@@ -6,7 +6,7 @@ import { CatalogueParser } from "../catalogue/parse";
 import { DEFAULT_TEMPLATE } from "../notes/template";
 import { normalizeVaultPath } from "../notes/vault-path";
 import { type ApplyOptions, applyPlan, type SyncReport } from "./apply";
-import { gatherSnapshot, plan, PlanError, type SyncPlan, type SyncSettings } from "./plan";
+import { checkSyncSettings, gatherSnapshot, plan, PlanError, type SyncPlan, type SyncSettings } from "./plan";
 import type { NoteVault } from "./vault";
 
 export interface SyncRequest {
@@ -32,6 +32,7 @@ export async function loadTemplate(vault: NoteVault, templatePath: string): Prom
 export async function planSync(vault: NoteVault, request: SyncRequest): Promise<SyncPlan> {
 	const cataloguePath = normalizeVaultPath(request.cataloguePath);
 	const template = await loadTemplate(vault, request.templatePath);
+	checkSyncSettings(request.settings, template);
 	const catalogueText = await vault.read(cataloguePath);
 	const catalogue = (request.parser ?? new CatalogueParser()).parse(catalogueText);
 	const snapshot = await gatherSnapshot(vault, catalogue, cataloguePath, request.settings);

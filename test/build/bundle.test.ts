@@ -28,6 +28,6 @@ describe("the plugin bundle (main.js)", () => {
 		const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 		expect(imports.filter((path) => builtins.has(path))).toEqual([]);
 		expect(imports.every((path) => ["obsidian", "electron"].includes(path) || path.startsWith("@codemirror/"))).toBe(true);
-		expect(code).not.toMatch(/require\(["'](?:node:)?(?:fs|path|os|child_process|crypto)["']\)/);
+		expect(code).not.toMatch(/require\(["'](?:node:)?(?:fs|path|os|child_process|crypto|process|util|url|stream|buffer|vm)["']\)/);
 	});
 });
