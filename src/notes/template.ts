@@ -29,6 +29,8 @@ export interface TemplateValues {
 	listed: string;
 	/** The date the note is written; formatted with the date format setting or `{{date:FORMAT}}`. */
 	date: Date;
+	/** Whether the catalogue already ticks the paper: its note then starts as read, whatever the template says. */
+	checked: boolean;
 }
 
 /** Properties the plugin relies on (identity and status sync); added when a custom template lacks them. */
@@ -219,7 +221,7 @@ function defaultProperty(name: (typeof REQUIRED_PROPERTIES)[number], values: Tem
 		case "catalogue":
 			return values.catalogue;
 		case "status":
-			return "unread";
+			return values.checked ? "read" : "unread";
 		case "read":
 			return null;
 	}
@@ -240,5 +242,7 @@ export function renderTemplate(template: string, values: TemplateValues, dateFor
 	for (const name of REQUIRED_PROPERTIES) {
 		if (!(name in properties)) properties[name] = defaultProperty(name, values);
 	}
+	// The catalogue is the record of what was read; a new note must not contradict it (status sync would untick the item).
+	if (values.checked) properties.status = "read";
 	return noteWithProperties(properties, filledBody);
 }

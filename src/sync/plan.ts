@@ -306,6 +306,7 @@ function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogu
 		catalogue: `[[${catalogueLinkPath}]]`,
 		listed: places.join(", "),
 		date: today,
+		checked: papers.some((paper) => paper.checked),
 	};
 }
 

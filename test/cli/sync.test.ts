@@ -138,7 +138,8 @@ describe("sync", () => {
 		const note = files.get(FIRST_NOTE)?.toString("utf8") ?? "";
 		expect(note).toMatch(/^---\ntitle: /);
 		expect(note).toMatch(/\nurl: "?https:\/\/arxiv\.org\/abs\/1904\.03257"?\n/);
-		expect(note).toMatch(/\nstatus: "?unread"?\n/);
+		// SysML is ticked in the catalogue, so its note starts as read.
+		expect(note).toMatch(/\nstatus: "?read"?\n/);
 		expect(note).toContain(`catalogue: "[[CS294 AI-Systems]]"`);
 		expect(note).toMatch(/added: "?\d{4}-\d{2}-\d{2}"?\n/);
 	});

@@ -14,6 +14,7 @@ const values: TemplateValues = {
 	catalogue: "[[Reading list]]",
 	listed: "[[Reading list#2. Transformers|2. Transformers]]",
 	date: new Date(2026, 10, 26, 9, 30),
+	checked: false,
 };
 
 describe("templateProblems", () => {
@@ -78,6 +79,12 @@ describe("renderTemplate", () => {
 	it("adds the properties sync relies on when a custom template lacks them", () => {
 		const note = renderTemplate("---\ntopic: systems\n---\n# {{title}}\n", values, "yyyy");
 		expect(readProperties(note)).toEqual({ topic: "systems", title: values.title, url: values.url, catalogue: "[[Reading list]]", status: "unread", read: null });
+	});
+
+	it("starts the note of a paper the catalogue already ticks as read", () => {
+		expect(readProperties(renderTemplate(DEFAULT_TEMPLATE, { ...values, checked: true }, "yyyy"))?.status).toBe("read");
+		expect(readProperties(renderTemplate("---\nstatus: todo\n---\n", { ...values, checked: true }, "yyyy"))?.status).toBe("read");
+		expect(readProperties(renderTemplate("# {{title}}\n", { ...values, checked: true }, "yyyy"))?.status).toBe("read");
 	});
 
 	it("keeps a template's own values for those properties", () => {

@@ -119,11 +119,13 @@ describe("sync on the example catalogue", () => {
 		}
 	});
 
-	it("marks notes of papers already ticked as read", async () => {
+	it("starts notes of papers the catalogue already ticks as read", async () => {
 		const vault = exampleVault();
-		await sync(vault, request());
-		const note = vault.files.get("Papers/SysML - The New Frontier of Machine Learning Systems.md") ?? "";
-		expect(readProperties(note)?.status).toBe("unread");
+		const report = await sync(vault, request());
+		const statuses = report.created.map((path) => readProperties(vault.files.get(path) ?? "")?.status);
+		expect(statuses.filter((status) => status === "read")).toHaveLength(14);
+		expect(statuses.filter((status) => status === "unread")).toHaveLength(46);
+		expect(readProperties(vault.files.get("Papers/SysML - The New Frontier of Machine Learning Systems.md") ?? "")?.status).toBe("read");
 	});
 
 	it("writes markdown links when the vault prefers them", async () => {
@@ -259,7 +261,8 @@ describe("custom templates", () => {
 			prize: "Best Paper Award",
 			url: "https://people.eecs.berkeley.edu/~ysshao/assets/papers/genc2021-dac.pdf",
 			catalogue: "[[CS294 AI-Systems]]",
-			status: "unread",
+			// Gemmini is ticked in the catalogue.
+			status: "read",
 			read: null,
 		});
 		expect(note).toContain("# Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration\nhttps://people.eecs.berkeley.edu/~ysshao/assets/papers/genc2021-dac.pdf · 3. Hardware for Machine Learning · required · [[CS294 AI-Systems]] · 2026-11-26 · 26 November 2026\n");
