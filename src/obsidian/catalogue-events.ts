@@ -1,0 +1,84 @@
+/**
+ * Keeps the catalogue index in step with the vault and the editor, and the
+ * settings in step with renamed or deleted catalogues.
+ */
+import { MarkdownView, TFile } from "obsidian";
+import { isTracked, type PluginHost } from "./host";
+
+/** Rewrites links to a renamed note in a catalogue, when Obsidian has not already. */
+export function relinkRenamedNote(text: string, oldPath: string, newPath: string): string {
+	const oldTarget = oldPath.replace(/\.md$/i, "");
+	const newTarget = newPath.replace(/\.md$/i, "");
+	const encode = (path: string): string => encodeURI(path).replace(/\(/g, "%28").replace(/\)/g, "%29");
+	return text
+		.split(`[[${oldTarget}|`).join(`[[${newTarget}|`)
+		.split(`[[${oldTarget}\\|`).join(`[[${newTarget}\\|`)
+		.split(`[[${oldTarget}]]`).join(`[[${newTarget}]]`)
+		.split(`](${encode(oldPath)})`).join(`](${encode(newPath)})`);
+}
+
+export function registerCatalogueEvents(host: PluginHost): void {
+	const { app } = host;
+
+	host.registerEvent(
+		app.vault.on("modify", (file) => {
+			if (!(file instanceof TFile) || !isTracked(host, file.path)) return;
+			void app.vault.cachedRead(file).then((text) => host.index.update(file.path, text));
+		}),
+	);
+
+	// Typing in the editor reaches the view and the notes at once, before Obsidian saves the file.
+	host.registerEvent(
+		app.workspace.on("editor-change", (editor, info) => {
+			const path = info.file?.path;
+			if (path && isTracked(host, path)) host.index.update(path, editor.getValue());
+		}),
+	);
+
+	// The active note is parsed ahead of time, so commands know whether it holds papers.
+	host.registerEvent(
+		app.workspace.on("file-open", (file) => {
+			if (file && file.extension === "md") void host.index.load(file.path);
+		}),
+	);
+
+	host.registerEvent(
+		app.vault.on("rename", (file, oldPath) => {
+			if (!(file instanceof TFile)) return;
+			if (isTracked(host, oldPath)) {
+				host.settings.catalogues = host.settings.catalogues.map((path) => (path === oldPath ? file.path : path));
+				host.index.rename(oldPath, file.path);
+				void host.saveSettings();
+				return;
+			}
+			if (file.extension !== "md") return;
+			// A paper note moved: Obsidian updates links when its "Automatically update internal links" option is on;
+			// when it is off, we update our own links so the catalogue keeps pointing at the note.
+			for (const path of host.settings.catalogues) {
+				const catalogue = app.vault.getFileByPath(path);
+				if (!catalogue) continue;
+				void app.vault.cachedRead(catalogue).then(async (text) => {
+					if (relinkRenamedNote(text, oldPath, file.path) === text) return;
+					await app.vault.process(catalogue, (current) => relinkRenamedNote(current, oldPath, file.path));
+				});
+			}
+		}),
+	);
+
+	host.registerEvent(
+		app.vault.on("delete", (file) => {
+			if (isTracked(host, file.path)) host.index.forget(file.path);
+		}),
+	);
+}
+
+/** Parses the tracked catalogues once the workspace is ready, and any open in an editor from its live text. */
+export async function loadTrackedCatalogues(host: PluginHost): Promise<void> {
+	for (const path of host.settings.catalogues) await host.index.load(path);
+	host.app.workspace.iterateAllLeaves((leaf) => {
+		if (leaf.view instanceof MarkdownView && leaf.view.file && isTracked(host, leaf.view.file.path)) {
+			host.index.update(leaf.view.file.path, leaf.view.editor.getValue());
+		}
+	});
+}
+

@@ -1,0 +1,101 @@
+/**
+ * "Create paper notes from this catalogue": plan, ask, apply, report. The
+ * same plan/apply code the CLI runs, over Obsidian's vault.
+ */
+import { type App, Notice } from "obsidian";
+import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
+import { applyPlan, type SyncReport } from "../sync/apply";
+import { planSync } from "../sync/sync";
+import { TemplateError } from "../notes/template";
+import type { PaperCatalogueSettings } from "../settings";
+import { ObsidianVault } from "./obsidian-vault";
+import { SyncPlanModal } from "./sync-modal";
+
+export interface SyncRunnerHost {
+	app: App;
+	settings: PaperCatalogueSettings;
+	activateView(): Promise<void>;
+}
+
+/** Writes between two pauses: enough to be quick, few enough that the UI never stalls. */
+const WRITES_PER_PAUSE = 10;
+
+/** How inserted links are written: the vault's own "Use [[Wikilinks]]" choice unless the settings say otherwise. */
+export function linkStyleFor(app: App, settings: PaperCatalogueSettings, cataloguePath: string): SyncSettings["linkStyle"] {
+	if (settings.linkStyle !== "vault") return settings.linkStyle;
+	// generateMarkdownLink follows the user's link preference; asking it about any file tells us which one it is.
+	const file = app.vault.getFileByPath(cataloguePath);
+	if (!file) return "wikilink";
+	return app.fileManager.generateMarkdownLink(file, cataloguePath).startsWith("[[") ? "wikilink" : "markdown";
+}
+
+export function syncSettingsFor(app: App, settings: PaperCatalogueSettings, cataloguePath: string): SyncSettings {
+	return {
+		notesFolder: settings.notesFolder,
+		fileNameFormat: settings.fileNameFormat,
+		dateFormat: settings.dateFormat,
+		linkStyle: linkStyleFor(app, settings, cataloguePath),
+	};
+}
+
+function summary(report: SyncReport): string {
+	const parts = [`Created ${report.created.length} ${report.created.length === 1 ? "note" : "notes"}`, `linked ${report.linked} ${report.linked === 1 ? "item" : "items"}`];
+	if (report.conflicts.length > 0) parts.push(`${report.conflicts.length} left alone`);
+	if (report.errors.length > 0) parts.push(`${report.errors.length} failed`);
+	return `${parts.join(", ")}.`;
+}
+
+function reportNotice(host: SyncRunnerHost, report: SyncReport): void {
+	const fragment = createFragment((root) => {
+		root.createDiv({ text: summary(report) });
+		for (const error of report.errors.slice(0, 5)) root.createDiv({ text: `${error.title || error.path}: ${error.message}`, cls: "paper-catalogue-warning" });
+		const open = root.createEl("button", { text: "Open reading progress", cls: "paper-catalogue-notice-button" });
+		open.addEventListener("click", () => void host.activateView());
+	});
+	new Notice(fragment, report.errors.length > 0 ? 0 : 8000);
+}
+
+/** Plans a sync and shows the plan; resolves with the plan once the user chose Create, or null. */
+export async function planAndConfirm(host: SyncRunnerHost, cataloguePath: string): Promise<SyncPlan | null> {
+	const vault = new ObsidianVault(host.app);
+	try {
+		const plan = await planSync(vault, {
+			cataloguePath,
+			settings: syncSettingsFor(host.app, host.settings, cataloguePath),
+			templatePath: host.settings.templatePath,
+			today: new Date(),
+		});
+		const create = await new SyncPlanModal(host.app, plan, host.settings.notesFolder).choose();
+		return create ? plan : null;
+	} catch (error) {
+		if (error instanceof PlanError || error instanceof TemplateError) {
+			new Notice(error.message, 0);
+			return null;
+		}
+		throw error;
+	}
+}
+
+/** Applies a plan with a progress notice, pausing between writes so the app stays responsive. */
+export async function applyWithProgress(host: SyncRunnerHost, plan: SyncPlan): Promise<SyncReport> {
+	const progress = plan.create.length > WRITES_PER_PAUSE ? new Notice("Creating paper notes…", 0) : null;
+	let writes = 0;
+	try {
+		const report = await applyPlan(plan, new ObsidianVault(host.app), {
+			onProgress: (done, total) => progress?.setMessage(`Creating paper notes… ${done}/${total}`),
+			pause: async () => {
+				writes += 1;
+				if (writes % WRITES_PER_PAUSE === 0) await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+			},
+		});
+		reportNotice(host, report);
+		return report;
+	} finally {
+		progress?.hide();
+	}
+}
+
+export async function createPaperNotes(host: SyncRunnerHost, cataloguePath: string): Promise<SyncReport | null> {
+	const plan = await planAndConfirm(host, cataloguePath);
+	return plan ? applyWithProgress(host, plan) : null;
+}
