@@ -31,7 +31,7 @@ export interface ChunkedText {
 }
 
 /** Bullet items longer than this many lines are split between top-level items. */
-export const MAX_CHUNK_LINES = 60;
+export const MAX_CHUNK_LINES = 24;
 
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 // A top-level list item with content: a bullet, or an ordered item numbered 1 (only those may interrupt a paragraph).

@@ -9,6 +9,7 @@ import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableR
 import type { PaperKind, SourceRange } from "./model";
 import { type DefinitionMap, type Run, plainText, runsOf } from "./inline-runs";
 import { collapseWhitespace, readTitle, type TitleReading } from "./title";
+import { canonicalUrl } from "./url";
 import { parseVenueNote } from "./venue";
 
 export interface FoundHeading {
@@ -19,6 +20,7 @@ export interface FoundHeading {
 
 export interface FoundPaper extends TitleReading {
 	kind: PaperKind;
+	canonicalUrl?: string;
 	details: string[];
 	checked: boolean;
 	checkboxOffset?: number;
@@ -102,7 +104,10 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 	const addPaper = (node: Nodes, kind: PaperKind, reading: TitleReading, linkOffset: number | null, extra: Partial<FoundPaper>): void => {
 		const range = rangeOf(node);
 		if (!range || range.start.offset >= limit) return;
-		papers.push({ ...reading, kind, details: [], checked: false, ...extra, range, linkOffset: linkOffset ?? range.end.offset, headingsBefore: headings.length });
+		const paper: FoundPaper = { ...reading, kind, details: [], checked: false, ...extra, range, linkOffset: linkOffset ?? range.end.offset, headingsBefore: headings.length };
+		const canonical = reading.url !== undefined ? canonicalUrl(reading.url) : undefined;
+		if (canonical !== undefined) paper.canonicalUrl = canonical;
+		papers.push(paper);
 	};
 
 	const visitItem = (item: ListItem): void => {

@@ -15,8 +15,7 @@ import { type Chunk, chunkText } from "./chunks";
 import { type ChunkFindings, findInChunk, type FoundPaper } from "./extract";
 import { headingKind } from "./heading-kind";
 import { definitionMap } from "./inline-runs";
-import type { Catalogue, Heading, Paper, PaperGroup, Section, SourcePoint, SourceRange } from "./model";
-import { canonicalUrl } from "./url";
+import type { Catalogue, Heading, Paper, Section, SourcePoint, SourceRange } from "./model";
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -89,32 +88,66 @@ function assemble(chunks: readonly Chunk[], findings: readonly ChunkFindings[]):
 	return { headings, found };
 }
 
-function ancestry(headings: readonly Heading[], index: number | null): Heading[] {
-	const chain: Heading[] = [];
-	let current = index;
-	while (current !== null) {
-		const heading = headings[current];
-		if (!heading) break;
-		chain.unshift(heading);
-		current = heading.parent;
-	}
-	return chain;
-}
+/**
+ * Facts that depend only on a paper's nearest heading, worked out once per
+ * heading (a catalogue has far fewer headings than papers).
+ */
+class HeadingFacts {
+	private readonly paths: (string[] | undefined)[] = [];
+	private readonly groups: (Heading | null | undefined)[] = [];
 
-/** The deepest heading in the chain at `depth` or shallower: the paper's section if sections are taken at `depth`. */
-function bucketAt(chain: readonly Heading[], depth: number): number | null {
-	let bucket: number | null = null;
-	for (const heading of chain) if (heading.depth <= depth) bucket = heading.index;
-	return bucket;
+	constructor(readonly headings: readonly Heading[]) {}
+
+	/** Texts of the heading and its ancestors, outermost first. Shared between papers: never mutated. */
+	path(index: number | null): string[] {
+		if (index === null) return [];
+		let path = this.paths[index];
+		if (!path) {
+			const heading = this.headings[index];
+			path = heading ? [...this.path(heading.parent), heading.text] : [];
+			this.paths[index] = path;
+		}
+		return path;
+	}
+
+	/** The nearest required/optional heading in the chain, or null. */
+	groupHeading(index: number | null): Heading | null {
+		if (index === null) return null;
+		let group = this.groups[index];
+		if (group === undefined) {
+			const heading = this.headings[index];
+			group = !heading ? null : heading.kind !== "plain" ? heading : this.groupHeading(heading.parent);
+			this.groups[index] = group;
+		}
+		return group;
+	}
+
+	/** For sections taken at `depth`: the deepest heading in each heading's chain at that depth or shallower. */
+	bucketsAt(depth: number): (number | null)[] {
+		const buckets: (number | null)[] = [];
+		for (const heading of this.headings) {
+			// Headings come in document order, so a parent's bucket is known before its children's.
+			buckets[heading.index] = heading.depth <= depth ? heading.index : heading.parent === null ? null : (buckets[heading.parent] ?? null);
+		}
+		return buckets;
+	}
 }
 
 const UNSECTIONED_TITLE = "Papers outside any section";
 
-function sectionsOf(headings: readonly Heading[], chains: readonly Heading[][]): { sections: Section[]; depth: number | null; sectionOf: number[] } {
-	if (chains.length === 0) return { sections: [], depth: null, sectionOf: [] };
+interface Sectioning {
+	sections: Section[];
+	depth: number | null;
+	sectionOf: number[];
+}
+
+function sectionsOf(facts: HeadingFacts, paperHeadings: readonly (number | null)[]): Sectioning {
+	if (paperHeadings.length === 0) return { sections: [], depth: null, sectionOf: [] };
+	const { headings } = facts;
 	const depths = [...new Set(headings.map((heading) => heading.depth))].sort((a, b) => a - b);
 	for (const depth of depths) {
-		const buckets = chains.map((chain) => bucketAt(chain, depth));
+		const bucketOfHeading = facts.bucketsAt(depth);
+		const buckets = paperHeadings.map((index) => (index === null ? null : (bucketOfHeading[index] ?? null)));
 		// Papers before any heading form a section of their own, but they do not make a split.
 		if (new Set(buckets.filter((bucket) => bucket !== null)).size < 2) continue;
 		const sections: Section[] = [];
@@ -132,43 +165,61 @@ function sectionsOf(headings: readonly Heading[], chains: readonly Heading[][]):
 		return { sections, depth, sectionOf };
 	}
 	// The papers do not split: one section, named after the deepest heading they all share.
+	const chains = [...new Set(paperHeadings)].map((index) => {
+		const chain: Heading[] = [];
+		for (let current = index; current !== null; current = headings[current]?.parent ?? null) {
+			const heading = headings[current];
+			if (!heading) break;
+			chain.unshift(heading);
+		}
+		return chain;
+	});
 	const shared = chains.reduce((common, chain) => common.filter((heading, i) => chain[i] === heading));
 	const last = shared[shared.length - 1];
 	return {
-		sections: [{ headingIndex: last?.index ?? null, title: last?.text ?? "All papers", paperIndexes: chains.map((_, i) => i) }],
+		sections: [{ headingIndex: last?.index ?? null, title: last?.text ?? "All papers", paperIndexes: paperHeadings.map((_, i) => i) }],
 		depth: null,
-		sectionOf: chains.map(() => 0),
+		sectionOf: paperHeadings.map(() => 0),
 	};
 }
 
 function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindings[]): Catalogue {
 	const { headings, found } = assemble(chunks, findings);
-	const chains = found.map(({ headingIndex }) => ancestry(headings, headingIndex));
-	const { sections, depth, sectionOf } = sectionsOf(headings, chains);
+	const facts = new HeadingFacts(headings);
+	const { sections, depth, sectionOf } = sectionsOf(
+		facts,
+		found.map((entry) => entry.headingIndex),
+	);
 	const seen = new Map<string, number>();
 	const papers = found.map(({ paper, chunk, headingIndex }, paperIndex): Paper => {
-		const chain = chains[paperIndex] ?? [];
-		const groupHeading = [...chain].reverse().find((heading) => heading.kind !== "plain");
-		const group: PaperGroup = groupHeading?.kind === "optional" ? "optional" : "required";
-		const canonical = paper.url !== undefined ? canonicalUrl(paper.url) : undefined;
-		const key = canonical ?? titleKey(paper.title);
+		const groupHeading = facts.groupHeading(headingIndex);
+		const key = paper.canonicalUrl ?? titleKey(paper.title);
 		const repeat = (seen.get(key) ?? 0) + 1;
 		seen.set(key, repeat);
-		const { headingsBefore: _headingsBefore, range, checkboxOffset, linkOffset, ...reading } = paper;
+		// Built field by field: this runs once per paper on every parse, and object spreads are slow at that rate.
 		const result: Paper = {
-			...reading,
 			id: repeat === 1 ? key : `${key}#${repeat}`,
 			key,
+			title: paper.title,
+			annotation: paper.annotation,
+			details: paper.details,
+			checked: paper.checked,
+			noteLinks: paper.noteLinks,
+			kind: paper.kind,
 			headingIndex,
-			headingPath: chain.map((heading) => heading.text),
-			group,
+			headingPath: facts.path(headingIndex),
+			group: groupHeading?.kind === "optional" ? "optional" : "required",
 			groupHeadingIndex: groupHeading?.index ?? null,
 			sectionIndex: sectionOf[paperIndex] ?? 0,
-			range: shiftRange(range, chunk),
-			linkOffset: linkOffset + chunk.offset,
+			range: shiftRange(paper.range, chunk),
+			linkOffset: paper.linkOffset + chunk.offset,
 		};
-		if (canonical !== undefined) result.canonicalUrl = canonical;
-		if (checkboxOffset !== undefined) result.checkboxOffset = checkboxOffset + chunk.offset;
+		if (paper.url !== undefined) result.url = paper.url;
+		if (paper.canonicalUrl !== undefined) result.canonicalUrl = paper.canonicalUrl;
+		if (paper.venue !== undefined) result.venue = paper.venue;
+		if (paper.year !== undefined) result.year = paper.year;
+		if (paper.award !== undefined) result.award = paper.award;
+		if (paper.checkboxOffset !== undefined) result.checkboxOffset = paper.checkboxOffset + chunk.offset;
 		return result;
 	});
 	return { headings, papers, sections, sectionDepth: depth };
@@ -184,16 +235,38 @@ export class CatalogueParser {
 	parse(text: string): Catalogue {
 		const { chunks, definitions } = chunkText(text);
 		const next = new Map<string, ChunkFindings>();
-		const findings = chunks.map((chunk) => {
-			const cacheKey = definitions ? `${definitions}\u0000${chunk.text}` : chunk.text;
-			let chunkFindings = next.get(cacheKey) ?? this.cache.get(cacheKey);
-			if (!chunkFindings) chunkFindings = findingsOf(chunk.text, definitions);
-			next.set(cacheKey, chunkFindings);
-			return chunkFindings;
-		});
+		const findings = chunks.map((chunk) => this.findings(chunk, definitions, next));
 		// Keep only what the latest text uses, so the cache never outgrows one catalogue.
 		this.cache = next;
 		return buildCatalogue(chunks, findings);
+	}
+
+	/**
+	 * The same parse, in slices: after each chunk that ends a slice of `sliceMs`
+	 * it awaits `pause()`, so that a long catalogue never blocks the UI thread.
+	 */
+	async parseInSlices(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<Catalogue> {
+		const { chunks, definitions } = chunkText(text);
+		const next = new Map<string, ChunkFindings>();
+		const findings: ChunkFindings[] = [];
+		let sliceStart = performance.now();
+		for (const chunk of chunks) {
+			findings.push(this.findings(chunk, definitions, next));
+			if (performance.now() - sliceStart >= sliceMs) {
+				await pause();
+				sliceStart = performance.now();
+			}
+		}
+		this.cache = next;
+		return buildCatalogue(chunks, findings);
+	}
+
+	private findings(chunk: Chunk, definitions: string, next: Map<string, ChunkFindings>): ChunkFindings {
+		const cacheKey = definitions ? `${definitions}\u0000${chunk.text}` : chunk.text;
+		let chunkFindings = next.get(cacheKey) ?? this.cache.get(cacheKey);
+		if (!chunkFindings) chunkFindings = findingsOf(chunk.text, definitions);
+		next.set(cacheKey, chunkFindings);
+		return chunkFindings;
 	}
 }
 
