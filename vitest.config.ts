@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
 	resolve: {
+		// main.ts, not a stale main.js build output beside it.
+		extensions: [".ts", ".mts", ".mjs", ".js", ".json"],
 		alias: {
 			// The npm package ships types only; tests run against our in-memory fake.
 			obsidian: fileURLToPath(new URL("./test/fakes/obsidian.ts", import.meta.url)),
