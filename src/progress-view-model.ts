@@ -12,7 +12,7 @@ export type PaperFilter = "all" | "unread" | "required";
 
 export interface ViewFilters {
 	filter: PaperFilter;
-	/** Case-insensitive text the title must contain; empty for all. */
+	/** Words the title must all contain (any case, any order); empty for all. */
 	query: string;
 }
 
@@ -28,7 +28,10 @@ export interface PaperRow {
 	title: string;
 	/** Only http(s) links: anything else (javascript:, data:, relative paths) is never made clickable. */
 	externalUrl: string | null;
+	/** Venue, year and award, e.g. "ICLR 2018"; empty when unknown. */
 	meta: string;
+	/** The item's own text around the title ("Read Chapter 1 of …"); shown as text, never markup. */
+	annotation: string;
 	checked: boolean;
 	hasCheckbox: boolean;
 	group: Paper["group"];
@@ -41,7 +44,9 @@ export interface SectionRow {
 	key: string;
 	title: string;
 	completion: Completion;
-	/** The papers that pass the filters. */
+	/** How many of its papers pass the filters. */
+	matching: number;
+	/** The papers that pass the filters; empty for a section whose rows are not wanted (a collapsed one). */
 	papers: PaperRow[];
 }
 
@@ -53,17 +58,33 @@ export interface ProgressViewModel {
 	sections: SectionRow[];
 	/** Sections hidden because none of their papers pass the filters. */
 	hiddenSections: number;
+	/** Papers that pass the filters, in all sections. */
+	matching: number;
+	/** Whether a filter or a search is on. */
+	filtering: boolean;
 }
 
-function passes(paper: Paper, filters: ViewFilters): boolean {
-	if (filters.filter === "unread" && paper.checked) return false;
-	if (filters.filter === "required" && paper.group !== "required") return false;
-	const query = filters.query.trim().toLowerCase();
-	return query === "" || paper.title.toLowerCase().includes(query);
+function searchTerms(query: string): string[] {
+	return query.toLowerCase().split(/\s+/).filter((term) => term !== "");
 }
 
+function passes(paper: Paper, filter: PaperFilter, terms: readonly string[]): boolean {
+	if (filter === "unread" && paper.checked) return false;
+	if (filter === "required" && paper.group !== "required") return false;
+	if (terms.length === 0) return true;
+	const title = paper.title.toLowerCase();
+	return terms.every((term) => title.includes(term));
+}
+
+/** Compares texts the way people count: "2. Big data" before "10. Benchmarks", case aside. */
+export function naturalCompare(a: string, b: string): number {
+	return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+}
+
+/** "ICLR 2018", "DAC 2021 · Best Paper Award", "2016": what the catalogue says about where and when. */
 function metaOf(paper: Paper): string {
-	return [paper.venue, paper.year?.toString()].filter((part) => part !== undefined && part !== "").join(" ");
+	const where = [paper.venue, paper.year?.toString()].filter((part) => part !== undefined && part !== "").join(" ");
+	return [where, paper.award ?? ""].filter((part) => part !== "").join(" · ");
 }
 
 function rowOf(paper: Paper, note: NoteInfo | undefined): PaperRow {
@@ -72,6 +93,7 @@ function rowOf(paper: Paper, note: NoteInfo | undefined): PaperRow {
 		title: paper.title === "" ? "Untitled paper" : paper.title,
 		externalUrl: paper.url !== undefined && isSafeExternalUrl(paper.url) ? paper.url : null,
 		meta: metaOf(paper),
+		annotation: paper.annotation,
 		checked: paper.checked,
 		hasCheckbox: paper.checkboxOffset !== undefined,
 		group: paper.group,
@@ -80,26 +102,43 @@ function rowOf(paper: Paper, note: NoteInfo | undefined): PaperRow {
 	};
 }
 
-export function buildProgressViewModel(catalogue: Catalogue, filters: ViewFilters, notes: ReadonlyMap<string, NoteInfo>, today: Date): ProgressViewModel {
+/**
+ * Sections in document order (a numbered list stays 1, 2, … 10, never 1, 10, 2), each with the papers that pass
+ * the filters; sections with none are left out while a filter or search is on.
+ */
+export function buildProgressViewModel(
+	catalogue: Catalogue,
+	filters: ViewFilters,
+	notes: ReadonlyMap<string, NoteInfo>,
+	today: Date,
+	/** Which sections (by key) need their paper rows; all by default. The view asks only for expanded ones. */
+	wantsRows: (key: string) => boolean = () => true,
+): ProgressViewModel {
 	const progress = progressOf(catalogue);
 	const titleCounts = new Map<string, number>();
-	const filtering = filters.filter !== "all" || filters.query.trim() !== "";
+	const terms = searchTerms(filters.query);
+	const filtering = filters.filter !== "all" || terms.length > 0;
 	const sections: SectionRow[] = [];
 	let hiddenSections = 0;
+	let matching = 0;
 	catalogue.sections.forEach((section, index) => {
 		const seen = (titleCounts.get(section.title) ?? 0) + 1;
 		titleCounts.set(section.title, seen);
 		const papers = section.paperIndexes.map((i) => catalogue.papers[i]).filter((paper): paper is Paper => paper !== undefined);
-		const visible = papers.filter((paper) => passes(paper, filters));
+		if (papers.length === 0) return;
+		const visible = papers.filter((paper) => passes(paper, filters.filter, terms));
+		matching += visible.length;
 		if (filtering && visible.length === 0) {
 			hiddenSections += 1;
 			return;
 		}
+		const key = `${section.title}#${seen}`;
 		sections.push({
-			key: `${section.title}#${seen}`,
+			key,
 			title: section.title,
 			completion: progress.sections[index] ?? completionOf(papers),
-			papers: visible.map((paper) => rowOf(paper, notes.get(paper.id))),
+			matching: visible.length,
+			papers: wantsRows(key) ? visible.map((paper) => rowOf(paper, notes.get(paper.id))) : [],
 		});
 	});
 
@@ -113,5 +152,7 @@ export function buildProgressViewModel(catalogue: Catalogue, filters: ViewFilter
 		pace: paceOf(readDates, progress.required.total - progress.required.done, today),
 		sections,
 		hiddenSections,
+		matching,
+		filtering,
 	};
 }

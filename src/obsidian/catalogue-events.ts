@@ -4,6 +4,7 @@
  */
 import { MarkdownView, TFile } from "obsidian";
 import { isTracked, type PluginHost } from "./host";
+import { ObsidianVault } from "./obsidian-vault";
 
 /** Rewrites links to a renamed note in a catalogue, when Obsidian has not already. */
 export function relinkRenamedNote(text: string, oldPath: string, newPath: string): string {
@@ -20,9 +21,13 @@ export function relinkRenamedNote(text: string, oldPath: string, newPath: string
 export function registerCatalogueEvents(host: PluginHost): void {
 	const { app } = host;
 
+	// Every note the index has parsed is kept current, not only tracked ones: the commands read the active note's
+	// parse (which paper is under the cursor), and a note tracked later must not start from a stale parse.
+	const indexed = (path: string): boolean => isTracked(host, path) || host.index.get(path) !== null;
+
 	host.registerEvent(
 		app.vault.on("modify", (file) => {
-			if (!(file instanceof TFile) || !isTracked(host, file.path)) return;
+			if (!(file instanceof TFile) || !indexed(file.path)) return;
 			void app.vault.cachedRead(file).then((text) => host.index.update(file.path, text));
 		}),
 	);
@@ -31,7 +36,7 @@ export function registerCatalogueEvents(host: PluginHost): void {
 	host.registerEvent(
 		app.workspace.on("editor-change", (editor, info) => {
 			const path = info.file?.path;
-			if (path && isTracked(host, path)) host.index.update(path, editor.getValue());
+			if (path && indexed(path)) host.index.update(path, editor.getValue());
 		}),
 	);
 
@@ -59,7 +64,8 @@ export function registerCatalogueEvents(host: PluginHost): void {
 				if (!catalogue) continue;
 				void app.vault.cachedRead(catalogue).then(async (text) => {
 					if (relinkRenamedNote(text, oldPath, file.path) === text) return;
-					await app.vault.process(catalogue, (current) => relinkRenamedNote(current, oldPath, file.path));
+					// Through the editor when the catalogue is open in one, so that unsaved typing is kept.
+					await new ObsidianVault(app).process(path, (current) => relinkRenamedNote(current, oldPath, file.path));
 				});
 			}
 		}),

@@ -49,7 +49,8 @@ function markCommand(host: PluginHost, read: boolean) {
 		if (isPaperNote(host, file)) {
 			const status = readingStatus(host.app.metadataCache.getFileCache(file)?.frontmatter?.status);
 			if ((status === "read") === read) return false;
-			if (!checking) void host.statusSync.setNoteStatus(file, read);
+			// Not setNoteStatus alone: it records the status it writes, so its items would never follow.
+			if (!checking) void host.statusSync.setPaperStatus(file, read);
 			return true;
 		}
 		const view = host.app.workspace.getActiveViewOfType(MarkdownView);
@@ -101,7 +102,8 @@ export async function openPaperNote(host: PluginHost, cataloguePath: string, pap
 		const path = own.create[0]?.path ?? own.link.find((link) => link.paperId === paper.id)?.notePath;
 		file = path ? host.app.vault.getFileByPath(path) : null;
 	}
-	if (file) await host.app.workspace.getLeaf(false).openFile(file);
+	// Active, so that it is the note the user sees and types into, also when asked from the sidebar or with no tab open.
+	if (file) await host.app.workspace.getLeaf(false).openFile(file, { active: true });
 }
 
 export function registerCommands(host: PluginHost): void {

@@ -1,10 +1,11 @@
 /**
  * The sync's `NoteVault` over Obsidian's API: `Vault.create` for notes,
  * `createFolder` for missing folders, `Vault.process` for every catalogue
- * edit, and the metadata cache for properties and link resolution. Lookups go
- * by path (`getAbstractFileByPath`), never by scanning every file.
+ * edit (through the editor when the catalogue is open in one), and the
+ * metadata cache for properties and link resolution. Lookups go by path
+ * (`getAbstractFileByPath`), never by scanning every file.
  */
-import { type App, normalizePath, TFile, TFolder } from "obsidian";
+import { type App, type Editor, type EditorChange, MarkdownView, normalizePath, TFile, TFolder } from "obsidian";
 import { readProperties } from "../notes/front-matter";
 import type { ExistingNote, NoteVault, PathKind } from "../sync/vault";
 
@@ -58,7 +59,60 @@ export class ObsidianVault implements NoteVault {
 		await this.app.vault.create(normalizePath(path), content);
 	}
 
-	process(path: string, edit: (text: string) => string): Promise<string> {
-		return this.app.vault.process(this.file(path), edit);
+	async process(path: string, edit: (text: string) => string): Promise<string> {
+		const view = openInSourceEditor(this.app, normalizePath(path));
+		if (!view) return this.app.vault.process(this.file(path), edit);
+		// Open in an editor: a vault write would replace what the user typed since the last save (the sync's
+		// notes are written between the plan and the links). Edit the editor's text instead, as a change it merges,
+		// then save it, so the file holds what the editor shows.
+		const text = view.editor.getValue();
+		const next = edit(text);
+		replaceChanged(view.editor, text, next);
+		await view.save();
+		return next;
 	}
+}
+
+/** The Markdown view editing `path` in source mode (live preview included), if any. */
+export function openInSourceEditor(app: App, path: string): MarkdownView | null {
+	let found: MarkdownView | null = null;
+	app.workspace.iterateAllLeaves((leaf) => {
+		if (!found && leaf.view instanceof MarkdownView && leaf.view.file?.path === path && leaf.view.getMode() === "source") found = leaf.view;
+	});
+	return found;
+}
+
+/**
+ * Turns the editor's `text` into `next` with the smallest changes, line by line, in one transaction: the cursor
+ * and the rest of the text stay where they are. Sync edits insert links and set checkboxes, so lines match up;
+ * when they do not, the changed stretch is replaced as a whole.
+ */
+export function replaceChanged(editor: Editor, text: string, next: string): void {
+	if (text === next) return;
+	const before = text.split("\n");
+	const after = next.split("\n");
+	const changes: EditorChange[] = [];
+	const span = (a: string, b: string): { start: number; endA: number; endB: number } => {
+		let start = 0;
+		while (start < a.length && start < b.length && a[start] === b[start]) start++;
+		let endA = a.length;
+		let endB = b.length;
+		while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+			endA--;
+			endB--;
+		}
+		return { start, endA, endB };
+	};
+	if (before.length === after.length) {
+		before.forEach((line, n) => {
+			const other = after[n] ?? "";
+			if (line === other) return;
+			const { start, endA, endB } = span(line, other);
+			changes.push({ from: { line: n, ch: start }, to: { line: n, ch: endA }, text: other.slice(start, endB) });
+		});
+	} else {
+		const { start, endA, endB } = span(text, next);
+		changes.push({ from: editor.offsetToPos(start), to: editor.offsetToPos(endA), text: next.slice(start, endB) });
+	}
+	editor.transaction({ changes });
 }

@@ -7,13 +7,15 @@
  * we saw for it, so editing a review never touches the catalogue, and every
  * write is skipped when both sides already agree, so nothing loops.
  */
-import { type App, type CachedMetadata, MarkdownView, normalizePath, TFile } from "obsidian";
+import { type App, type CachedMetadata, normalizePath, type TFile } from "obsidian";
 import { checkboxChanges, withCheckbox } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
 import { CatalogueParser } from "../catalogue/parse";
+import { readProperties } from "../notes/front-matter";
 import type { PaperCatalogueSettings } from "../settings";
 import { applyCheckboxToProperties, isDone, type ReadingStatus, readingStatus } from "../status";
 import type { CatalogueIndex } from "./catalogue-index";
+import { openInSourceEditor } from "./obsidian-vault";
 
 export interface StatusSyncHost {
 	app: App;
@@ -25,6 +27,8 @@ export interface StatusSyncHost {
 export class StatusSync {
 	/** The last status seen for each paper note, to tell a status change from any other edit. */
 	private readonly lastStatus = new Map<string, ReadingStatus>();
+	/** The status write under way for each note, so that the next one waits for it. */
+	private readonly noteWrites = new Map<string, Promise<void>>();
 
 	constructor(private readonly host: StatusSyncHost) {}
 
@@ -35,6 +39,16 @@ export class StatusSync {
 	register(): void {
 		const { app, index } = this.host;
 		this.host.registerEvent(index.onChanged((path, before, after) => void this.onCatalogueChanged(path, before, after)));
+		// A catalogue parsed before it was tracked sends no "changed" when it becomes tracked: remember its notes'
+		// statuses now, or the first status change of each would not be recognised as one.
+		this.host.registerEvent(
+			index.onTrackedChanged(() => {
+				for (const path of this.host.settings.catalogues) {
+					const catalogue = index.get(path);
+					if (catalogue) this.remember(catalogue, path);
+				}
+			}),
+		);
 		this.host.registerEvent(app.metadataCache.on("changed", (file, _data, cache) => void this.onNoteChanged(file, cache)));
 		this.host.registerEvent(
 			app.vault.on("rename", (file, oldPath) => {
@@ -84,14 +98,40 @@ export class StatusSync {
 	}
 
 	/** Sets a note's status to match a checkbox; does nothing when they already agree. */
-	async setNoteStatus(file: TFile, checked: boolean): Promise<void> {
-		const status = this.statusOf(file);
-		if (status !== undefined && isDone(status) === checked) return;
+	setNoteStatus(file: TFile, checked: boolean): Promise<void> {
+		// One write at a time per note, each deciding on the note as the previous one left it: a tick and an
+		// untick in quick succession must end unread, not with the second skipped because the first had not landed.
+		const previous = this.noteWrites.get(file.path) ?? Promise.resolve();
+		const next = previous.then(() => this.writeNoteStatus(file, checked));
+		const settled = next.catch(() => undefined);
+		this.noteWrites.set(file.path, settled);
+		void settled.then(() => {
+			if (this.noteWrites.get(file.path) === settled) this.noteWrites.delete(file.path);
+		});
+		return next;
+	}
+
+	private async writeNoteStatus(file: TFile, checked: boolean): Promise<void> {
+		// A note open in an editor may hold typing not saved yet, which a vault write would replace: save it first.
+		await openInSourceEditor(this.app, file.path)?.save();
+		// The note's text, not the metadata cache: the cache is indexed some time after a write, ours included.
+		const properties = readProperties(await this.app.vault.read(file));
+		if (properties && "status" in properties && isDone(properties.status) === checked) return;
 		let changed = false;
 		await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
 			changed = applyCheckboxToProperties(frontmatter, checked, new Date(), this.host.settings.dateFormat);
 		});
 		if (changed) this.lastStatus.set(file.path, checked ? "read" : "unread");
+	}
+
+	/**
+	 * Marks a paper note as read or unread and, when sync is on, ticks or unticks the items that link it. The
+	 * commands use this: `setNoteStatus` records the status it writes, so the metadata change that follows is
+	 * (rightly, for a write that followed a checkbox) not taken for a status change to pass on.
+	 */
+	async setPaperStatus(file: TFile, read: boolean): Promise<void> {
+		await this.setNoteStatus(file, read);
+		if (this.host.settings.syncStatus) await this.setItemsOf(file, read);
 	}
 
 	private async onNoteChanged(file: TFile, cache: CachedMetadata): Promise<void> {
@@ -101,11 +141,16 @@ export class StatusSync {
 		const previous = this.lastStatus.get(file.path);
 		this.lastStatus.set(file.path, status);
 		if (!this.host.settings.syncStatus || previous === undefined || previous === status) return;
+		await this.setItemsOf(file, isDone(status));
+	}
+
+	/** Ticks or unticks, in every tracked catalogue, the items that link a note and do not say so yet. */
+	private async setItemsOf(file: TFile, checked: boolean): Promise<void> {
 		for (const cataloguePath of this.host.settings.catalogues) {
 			const catalogue = await this.host.index.load(cataloguePath);
 			if (!catalogue) continue;
-			const papers = catalogue.papers.filter((paper) => paper.checked !== isDone(status) && this.noteFilesOf(paper, cataloguePath).some((note) => note.path === file.path));
-			if (papers.length > 0) await this.setCheckboxes(cataloguePath, papers.map((paper) => paper.id), isDone(status));
+			const papers = catalogue.papers.filter((paper) => paper.checked !== checked && this.noteFilesOf(paper, cataloguePath).some((note) => note.path === file.path));
+			if (papers.length > 0) await this.setCheckboxes(cataloguePath, papers.map((paper) => paper.id), checked);
 		}
 	}
 
@@ -119,7 +164,7 @@ export class StatusSync {
 		const path = normalizePath(cataloguePath);
 		const parser = new CatalogueParser();
 		const edit = (text: string): string => paperIds.reduce((current, id) => withCheckbox(current, id, checked, parser) ?? current, text);
-		const editor = this.openEditor(path);
+		const editor = openInSourceEditor(this.app, path)?.editor;
 		if (editor) {
 			const text = editor.getValue();
 			const next = edit(text);
@@ -134,13 +179,5 @@ export class StatusSync {
 		if (!file) return;
 		const written = await this.app.vault.process(file, (text) => edit(text));
 		this.host.index.update(path, written);
-	}
-
-	private openEditor(path: string): MarkdownView["editor"] | null {
-		let editor: MarkdownView["editor"] | null = null;
-		this.app.workspace.iterateAllLeaves((leaf) => {
-			if (!editor && leaf.view instanceof MarkdownView && leaf.view.file?.path === path && leaf.view.getMode() === "source") editor = leaf.view.editor;
-		});
-		return editor;
 	}
 }
