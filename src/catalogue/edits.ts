@@ -1,20 +1,23 @@
 /**
- * Surgical catalogue edits. Each one re-reads the text it is given (the
- * catalogue as it is now, inside an atomic `process` call) and changes only
- * the bytes it means to: one checkbox character.
+ * Surgical catalogue edits: given the catalogue as it is now (inside an
+ * atomic `process` call, or the editor's text) and its parse, change only the
+ * bytes meant to change, one checkbox character each.
  */
 import type { Catalogue, Paper } from "./model";
-import { CatalogueParser } from "./parse";
 
 /**
- * The text with the checkbox of paper `paperId` set to `checked`, or null when
- * nothing needs to change (already so, the paper is gone, or it has no checkbox).
+ * The text with the checkboxes of `paperIds` set to `checked`; `catalogue` must
+ * be the parse of `text`. Only the characters between the brackets change.
  */
-export function withCheckbox(text: string, paperId: string, checked: boolean, parser = new CatalogueParser()): string | null {
-	const paper = parser.parse(text).papers.find((candidate) => candidate.id === paperId);
-	if (!paper || paper.checkboxOffset === undefined || paper.checked === checked) return null;
-	const offset = paper.checkboxOffset;
-	return `${text.slice(0, offset)}${checked ? "x" : " "}${text.slice(offset + 1)}`;
+export function withCheckboxes(text: string, catalogue: Catalogue, paperIds: readonly string[], checked: boolean): string {
+	const wanted = new Set(paperIds);
+	let result = text;
+	for (const paper of catalogue.papers) {
+		if (!wanted.has(paper.id) || paper.checkboxOffset === undefined || paper.checked === checked) continue;
+		const offset = paper.checkboxOffset;
+		result = `${result.slice(0, offset)}${checked ? "x" : " "}${result.slice(offset + 1)}`;
+	}
+	return result;
 }
 
 /** Papers whose checkbox changed between two parses of one catalogue, matched by id. */

@@ -8,9 +8,8 @@
  * write is skipped when both sides already agree, so nothing loops.
  */
 import { type App, type CachedMetadata, normalizePath, type TFile } from "obsidian";
-import { checkboxChanges, withCheckbox } from "../catalogue/edits";
+import { checkboxChanges, withCheckboxes } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
-import { CatalogueParser } from "../catalogue/parse";
 import { readProperties } from "../notes/front-matter";
 import type { PaperCatalogueSettings } from "../settings";
 import { applyCheckboxToProperties, isDone, type ReadingStatus, readingStatus } from "../status";
@@ -162,8 +161,8 @@ export class StatusSync {
 	 */
 	async setCheckboxes(cataloguePath: string, paperIds: readonly string[], checked: boolean): Promise<void> {
 		const path = normalizePath(cataloguePath);
-		const parser = new CatalogueParser();
-		const edit = (text: string): string => paperIds.reduce((current, id) => withCheckbox(current, id, checked, parser) ?? current, text);
+		// The index usually holds this very text already, so finding the checkboxes costs no parse at all.
+		const edit = (text: string): string => withCheckboxes(text, this.host.index.update(path, text), paperIds, checked);
 		const editor = openInSourceEditor(this.app, path)?.editor;
 		if (editor) {
 			const text = editor.getValue();

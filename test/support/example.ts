@@ -1,9 +1,14 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** The CS294 AI-Systems catalogue the product was born from. */
-export const EXAMPLE_TEXT = readFileSync(new URL("../fixtures/cs294-ai-sys-sp22.md", import.meta.url), "utf8");
-export const EXAMPLE_PATH = "CS294 AI-Systems.md";
+// A path on disk, not a URL object: under happy-dom `URL` is the DOM's and readFileSync would reject it.
+const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 export function readFixture(relativePath: string): string {
-	return readFileSync(new URL(`../fixtures/${relativePath}`, import.meta.url), "utf8");
+	return readFileSync(path.join(fixtures, relativePath), "utf8");
 }
+
+/** The CS294 AI-Systems catalogue the product was born from. */
+export const EXAMPLE_TEXT = readFixture("cs294-ai-sys-sp22.md");
+export const EXAMPLE_PATH = "CS294 AI-Systems.md";
