@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // A path on disk, not a URL object: under happy-dom `URL` is the DOM's and readFileSync would reject it.
-const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 
 export function readFixture(relativePath: string): string {
 	return readFileSync(path.join(fixtures, relativePath), "utf8");
