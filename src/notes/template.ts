@@ -227,22 +227,37 @@ function defaultProperty(name: (typeof REQUIRED_PROPERTIES)[number], values: Tem
 	}
 }
 
+/** A template read once, to render many notes: its properties' YAML is parsed a single time. */
+export interface CompiledTemplate {
+	render(values: TemplateValues): string;
+}
+
+/** Compiles a template. Call `checkTemplate` first: this assumes a valid template. */
+export function compileTemplate(template: string, dateFormat: string): CompiledTemplate {
+	const { yaml, body } = splitFrontMatter(template);
+	let parsed: Record<string, unknown> = {};
+	let tokens = new Map<string, string>();
+	if (yaml !== null) {
+		const protectedYaml = protectPlaceholders(yaml);
+		tokens = protectedYaml.tokens;
+		const value: unknown = parse(protectedYaml.text);
+		if (typeof value === "object" && value !== null && !Array.isArray(value)) parsed = value as Record<string, unknown>;
+	}
+	return {
+		render(values: TemplateValues): string {
+			// fillYamlValue builds new objects: the parsed template is never changed between notes.
+			const properties = fillYamlValue(parsed, tokens, values, dateFormat) as Properties;
+			for (const name of REQUIRED_PROPERTIES) {
+				if (!(name in properties)) properties[name] = defaultProperty(name, values);
+			}
+			// The catalogue is the record of what was read; a new note must not contradict it (status sync would untick the item).
+			if (values.checked) properties.status = "read";
+			return noteWithProperties(properties, fillText(body, values, dateFormat));
+		},
+	};
+}
+
 /** The note a template gives for one paper. Call `checkTemplate` first: this assumes a valid template. */
 export function renderTemplate(template: string, values: TemplateValues, dateFormat: string): string {
-	const { yaml, body } = splitFrontMatter(template);
-	const filledBody = fillText(body, values, dateFormat);
-	let properties: Properties = {};
-	if (yaml !== null) {
-		const { text, tokens } = protectPlaceholders(yaml);
-		const parsed: unknown = parse(text);
-		if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-			properties = fillYamlValue(parsed, tokens, values, dateFormat) as Properties;
-		}
-	}
-	for (const name of REQUIRED_PROPERTIES) {
-		if (!(name in properties)) properties[name] = defaultProperty(name, values);
-	}
-	// The catalogue is the record of what was read; a new note must not contradict it (status sync would untick the item).
-	if (values.checked) properties.status = "read";
-	return noteWithProperties(properties, filledBody);
+	return compileTemplate(template, dateFormat).render(values);
 }
