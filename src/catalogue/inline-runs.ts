@@ -30,24 +30,50 @@ function normaliseLabel(label: string): string {
 	return label.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-/** Plain text of any mdast node, the way a reader sees it. */
-export function plainText(node: Nodes): string {
+/** Plain text of one node that has no children to visit. */
+function leafText(node: Nodes): string {
 	switch (node.type) {
 		case "text":
 		case "inlineCode":
 			return node.value;
 		case "break":
 			return " ";
+		default:
+			return "";
+	}
+}
+
+/** Nodes whose children a reader never sees as text. */
+function hidesChildren(node: Nodes): boolean {
+	switch (node.type) {
 		case "image":
 		case "imageReference":
 		case "html":
 		case "footnoteReference":
 		case "definition":
 		case "code":
-			return "";
+			return true;
 		default:
-			return "children" in node ? node.children.map((child) => plainText(child as Nodes)).join("") : "";
+			return false;
 	}
+}
+
+/**
+ * Plain text of any mdast node, the way a reader sees it.
+ * A loop, not recursion: emphasis nested a few thousand deep overflowed the stack.
+ */
+export function plainText(node: Nodes): string {
+	let text = "";
+	const stack: Nodes[] = [node];
+	for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+		if (hidesChildren(current)) continue;
+		if ("children" in current) {
+			for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+		} else {
+			text += leafText(current);
+		}
+	}
+	return text;
 }
 
 const WIKILINK = /!?\[\[([^[\]\n]+?)\]\]/g;
@@ -59,8 +85,10 @@ function textRuns(text: string, into: Run[]): void {
 		const index = match.index;
 		if (index > last) into.push({ kind: "text", text: text.slice(last, index) });
 		const inner = match[1] ?? "";
-		const target = (inner.split("|")[0] ?? "").trim();
-		if (!match[0].startsWith("!")) into.push({ kind: "note", target });
+		// The note is the part before `#heading` or `#^block`, as for Obsidian; `[[#Heading]]` names no note.
+		// Kept whole, `[[Gone#Heading]]` was re-created as a note named "Gone#Heading.md".
+		const target = (inner.split("|")[0] ?? "").split("#")[0]?.trim() ?? "";
+		if (!match[0].startsWith("!") && target !== "") into.push({ kind: "note", target });
 		last = index + match[0].length;
 	}
 	if (last < text.length) into.push({ kind: "text", text: text.slice(last) });
@@ -75,16 +103,22 @@ export function isNoteUrl(url: string): boolean {
 	return /\.md$/i.test(path);
 }
 
+/** A loop, not recursion, for the same reason as `plainText`. */
 function containsLink(node: Nodes): boolean {
-	if (node.type === "link" || node.type === "linkReference") return true;
-	return "children" in node && node.children.some((child) => containsLink(child));
+	const stack: Nodes[] = [node];
+	for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+		if (current.type === "link" || current.type === "linkReference") return true;
+		if ("children" in current) for (const child of current.children) stack.push(child);
+	}
+	return false;
 }
 
 function linkRun(text: string, url: string, into: Run[]): void {
 	if (isNoteUrl(url)) {
 		let target = url.split("#")[0] ?? url;
 		try {
-			target = decodeURI(target);
+			// Component, not URI: `%26` is "&" in a note's name (sync writes names that way; see plan.ts).
+			target = decodeURIComponent(target);
 		} catch {
 			// A malformed escape: keep the target as written.
 		}
@@ -94,40 +128,44 @@ function linkRun(text: string, url: string, into: Run[]): void {
 	}
 }
 
-function phrasingRuns(node: PhrasingContent, definitions: DefinitionMap, into: Run[]): void {
-	switch (node.type) {
-		case "text":
-			into.push({ kind: "text", text: node.value });
-			return;
-		case "inlineCode":
-			into.push({ kind: "text", text: node.value });
-			return;
-		case "break":
-			into.push({ kind: "text", text: " " });
-			return;
-		case "link":
-			linkRun(plainText(node), node.url, into);
-			return;
-		case "linkReference": {
-			const url = definitions.get(normaliseLabel(node.identifier));
-			if (url === undefined) into.push({ kind: "text", text: plainText(node) });
-			else linkRun(plainText(node), url, into);
-			return;
-		}
-		case "strong":
-		case "emphasis":
-		case "delete":
-			if (containsLink(node)) {
-				for (const child of node.children) phrasingRuns(child, definitions, into);
-			} else if (node.type === "strong") {
-				into.push({ kind: "strong", text: plainText(node) });
-			} else {
-				into.push({ kind: "text", text: plainText(node) });
+/** A loop over an explicit stack, not recursion: emphasis around a link may nest thousands deep. */
+function phrasingRuns(root: PhrasingContent, definitions: DefinitionMap, into: Run[]): void {
+	const stack: PhrasingContent[] = [root];
+	for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+		switch (node.type) {
+			case "text":
+				into.push({ kind: "text", text: node.value });
+				break;
+			case "inlineCode":
+				into.push({ kind: "text", text: node.value });
+				break;
+			case "break":
+				into.push({ kind: "text", text: " " });
+				break;
+			case "link":
+				linkRun(plainText(node), node.url, into);
+				break;
+			case "linkReference": {
+				const url = definitions.get(normaliseLabel(node.identifier));
+				if (url === undefined) into.push({ kind: "text", text: plainText(node) });
+				else linkRun(plainText(node), url, into);
+				break;
 			}
-			return;
-		default:
-			// Images, inline HTML and footnote references carry no title text.
-			return;
+			case "strong":
+			case "emphasis":
+			case "delete":
+				if (containsLink(node)) {
+					for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as PhrasingContent);
+				} else if (node.type === "strong") {
+					into.push({ kind: "strong", text: plainText(node) });
+				} else {
+					into.push({ kind: "text", text: plainText(node) });
+				}
+				break;
+			default:
+				// Images, inline HTML and footnote references carry no title text.
+				break;
+		}
 	}
 }
 

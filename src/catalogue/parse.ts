@@ -11,7 +11,7 @@ import type { Definition, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { type Chunk, chunkText } from "./chunks";
+import { capLongLines, capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
 import { type ChunkFindings, findInChunk, type FoundPaper } from "./extract";
 import { headingKind } from "./heading-kind";
 import { definitionMap } from "./inline-runs";
@@ -30,9 +30,17 @@ function definitionsIn(tree: Root): Definition[] {
 /** Findings of one chunk, positions relative to the chunk's start. */
 function findingsOf(chunkSource: string, definitions: string): ChunkFindings {
 	const limit = chunkSource.length;
-	const source = definitions ? `${chunkSource}\n\n${definitions}\n` : chunkSource;
-	const tree = parseMarkdown(source);
-	return findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
+	// Same length as the chunk: positions in the tree still index the original text.
+	const capped = capLongLines(capNesting(chunkSource));
+	const source = definitions ? `${capped}\n\n${definitions}\n` : capped;
+	try {
+		const tree = parseMarkdown(source);
+		return findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
+	} catch {
+		// parseCatalogue never throws: a chunk that remark cannot parse (its tree walks overflow the
+		// stack on inline markup nested thousands deep) lists no papers rather than failing the whole note.
+		return { headings: [], papers: [] };
+	}
 }
 
 function shiftPoint(point: SourcePoint, chunk: Chunk): SourcePoint {
@@ -233,9 +241,9 @@ export class CatalogueParser {
 	private cache = new Map<string, ChunkFindings>();
 
 	parse(text: string): Catalogue {
-		const { chunks, definitions } = chunkText(text);
+		const { chunks, definitionList } = chunkText(text);
 		const next = new Map<string, ChunkFindings>();
-		const findings = chunks.map((chunk) => this.findings(chunk, definitions, next));
+		const findings = chunks.map((chunk) => this.findings(chunk, definitionList, next));
 		// Keep only what the latest text uses, so the cache never outgrows one catalogue.
 		this.cache = next;
 		return buildCatalogue(chunks, findings);
@@ -246,12 +254,12 @@ export class CatalogueParser {
 	 * it awaits `pause()`, so that a long catalogue never blocks the UI thread.
 	 */
 	async parseInSlices(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<Catalogue> {
-		const { chunks, definitions } = chunkText(text);
+		const { chunks, definitionList } = chunkText(text);
 		const next = new Map<string, ChunkFindings>();
 		const findings: ChunkFindings[] = [];
 		let sliceStart = performance.now();
 		for (const chunk of chunks) {
-			findings.push(this.findings(chunk, definitions, next));
+			findings.push(this.findings(chunk, definitionList, next));
 			if (performance.now() - sliceStart >= sliceMs) {
 				await pause();
 				sliceStart = performance.now();
@@ -261,7 +269,9 @@ export class CatalogueParser {
 		return buildCatalogue(chunks, findings);
 	}
 
-	private findings(chunk: Chunk, definitions: string, next: Map<string, ChunkFindings>): ChunkFindings {
+	private findings(chunk: Chunk, definitionList: ChunkedText["definitionList"], next: Map<string, ChunkFindings>): ChunkFindings {
+		// Only the definitions this chunk can use: see `definitionsFor`.
+		const definitions = definitionsFor(chunk.text, definitionList);
 		const cacheKey = definitions ? `${definitions}\u0000${chunk.text}` : chunk.text;
 		let chunkFindings = next.get(cacheKey) ?? this.cache.get(cacheKey);
 		if (!chunkFindings) chunkFindings = findingsOf(chunk.text, definitions);

@@ -444,8 +444,19 @@ function oneLine(text: string): string {
 	return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
+/**
+ * Text with its control characters (other than tab and newline) written as `\u001b` escapes.
+ * Titles, headings, URLs and template text come from notes, and a note may hold escape sequences
+ * (`ESC]0;…` retitles the terminal, `ESC[2J` clears it): printed raw, a catalogue could drive the
+ * user's terminal. In JSON output the escapes are JSON's own, so the data reads back unchanged.
+ */
+export function printable(text: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what we escape here
+	return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function fail(io: CliIo, message: string, code: number): number {
-	io.stderr(`${PROGRAM}: ${oneLine(message)}\n`);
+	io.stderr(`${PROGRAM}: ${printable(oneLine(message))}\n`);
 	return code;
 }
 
@@ -481,8 +492,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the command line `argv` (without the node and script paths) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+	// Everything on stdout may quote a note (see `printable`); stderr only carries our own progress line and `fail`.
+	const safeIo: CliIo = { ...io, stdout: (text) => io.stdout(printable(text)) };
 	try {
-		return await dispatch(argv, io);
+		return await dispatch(argv, safeIo);
 	} catch (error) {
 		if (error instanceof UsageError || error instanceof VaultError) return fail(io, error.message, EXIT_USAGE);
 		const message = error instanceof Error ? error.message : String(error);

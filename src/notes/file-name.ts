@@ -4,8 +4,10 @@
  */
 
 // Invalid on Windows (and so on any synced vault), or breaking Obsidian links and block references.
+// Backticks and tildes too: in the link inserted after a catalogue item they pair with one in the item
+// (code, strikethrough), the link is no longer read as a link, and the next sync makes a second note.
 // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
-const FORBIDDEN = /[\\/*?"<>|#^[\]\u0000-\u001F\u007F]/g;
+const FORBIDDEN = /[\\/*?"<>|#^[\]`~\u0000-\u001F\u007F]/g;
 // Zero-width spaces and bidi controls render as nothing and make names that look alike differ.
 // (Joiners stay: emoji sequences and Persian or Indic scripts need them.)
 const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;

@@ -8,6 +8,7 @@
  * same paper, and by its file name. Existing notes are never written.
  */
 import type { Catalogue, Paper } from "../catalogue/model";
+import { CatalogueParser } from "../catalogue/parse";
 import { canonicalUrl } from "../catalogue/url";
 import { safeFileName, uniqueFileName } from "../notes/file-name";
 import { checkTemplate, fillText, renderTemplate, type TemplateValues } from "../notes/template";
@@ -85,6 +86,8 @@ export interface PlanInput {
 	settings: SyncSettings;
 	template: string;
 	today: Date;
+	/** Parses the catalogue with the links inserted, to check they read back; a warm one re-parses only what changed. */
+	parser?: CatalogueParser;
 }
 
 /** Folders from the vault root down to `folder`, excluding the root. */
@@ -144,6 +147,10 @@ export function noteLinkText(notePath: string, style: SyncSettings["linkStyle"],
 function pathForMissingLink(target: string, notesFolder: string): string | null {
 	const withoutExtension = target.replace(/\.md$/i, "").trim();
 	if (withoutExtension === "" || folderProblem(withoutExtension) !== null) return null;
+	// Not where Obsidian can link: a name with `#^[]|` (a link to "a^b" became a note "a^b.md"), or a hidden
+	// folder such as the config folder, which Obsidian never indexes, so the link would stay unresolved and
+	// every later run would try to create the note again.
+	if (/[#^[\]|]/.test(withoutExtension) || withoutExtension.split("/").some((segment) => segment.startsWith("."))) return null;
 	const path = withoutExtension.includes("/") ? `${withoutExtension}.md` : joinVaultPath(notesFolder, `${withoutExtension}.md`);
 	return normalizeVaultPath(path);
 }
@@ -209,14 +216,30 @@ export function plan(input: PlanInput): SyncPlan {
 		let notePath: string | null = null;
 		let exists = false;
 
-		// 1. A note link already in one of the paper's items.
+		// 1. A note link already in one of the paper's items. When they link several notes, the one about
+		// this paper wins: an item linking a note another paper's sync re-created, plus the note an earlier
+		// run found by URL and linked, flipped to the other note on every run (found by fuzzing).
+		// Otherwise the note most of its items link: after a run every item links the chosen note, so a
+		// second run chooses it again even when another linked note has appeared meanwhile.
+		const linkCounts = new Map<string, number>();
 		for (const paper of group.papers) {
-			const resolved = paper.noteLinks.map((target) => snapshot.links.get(target)).find((path) => path);
-			if (resolved) {
-				notePath = resolved;
-				exists = true;
-				break;
+			for (const path of new Set(paper.noteLinks.map((target) => snapshot.links.get(target) ?? null))) {
+				if (path !== null) linkCounts.set(path, (linkCounts.get(path) ?? 0) + 1);
 			}
+		}
+		const resolvedPaths = [...linkCounts.keys()];
+		const paperOf = (path: string): string | undefined => {
+			const url = existing.get(path.toLowerCase())?.url;
+			return url === undefined ? undefined : canonicalUrl(url);
+		};
+		const aboutThisPaper = resolvedPaths.find((path) => first.canonicalUrl !== undefined && paperOf(path) === first.canonicalUrl);
+		// A linked note about another paper is a conflict whatever else is linked (it stays one on the next run).
+		const aboutAnother = resolvedPaths.find((path) => first.canonicalUrl !== undefined && paperOf(path) !== undefined && paperOf(path) !== first.canonicalUrl);
+		const mostLinked = resolvedPaths.reduce<string | undefined>((best, path) => (best === undefined || (linkCounts.get(path) ?? 0) > (linkCounts.get(best) ?? 0) ? path : best), undefined);
+		const resolved = aboutThisPaper ?? aboutAnother ?? mostLinked;
+		if (resolved !== undefined) {
+			notePath = resolved;
+			exists = true;
 		}
 		const linkedUrl = notePath === null ? undefined : existing.get(notePath.toLowerCase())?.url;
 		const linkedPaper = linkedUrl === undefined ? undefined : canonicalUrl(linkedUrl);
@@ -237,7 +260,14 @@ export function plan(input: PlanInput): SyncPlan {
 		// A linked note that is gone was deleted: it is made again where the link points.
 		if (notePath === null) {
 			const missing = group.papers.flatMap((paper) => paper.noteLinks).map((target) => pathForMissingLink(target, notesFolder)).find((path) => path !== null);
-			if (missing) notePath = missing;
+			if (missing) {
+				// Items of two papers may link one deleted note: it is made once and both keep their link.
+				// (Planned twice, the second write failed with "already exists".) A note whose name differs
+				// only in case is that note on most file systems: it is used, not made again beside it.
+				const known = existing.get(missing.toLowerCase());
+				notePath = known?.path ?? missing;
+				exists = taken.has(missing.toLowerCase());
+			}
 		}
 		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today);
 		// 3. The file name: a note there with no other paper's URL is this paper's note.
@@ -287,7 +317,45 @@ export function plan(input: PlanInput): SyncPlan {
 		}
 	}
 	result.folders = [...folders].filter((folder) => snapshot.folders.get(folder) !== "folder").sort((a, b) => a.split("/").length - b.split("/").length);
+	result.link = linksThatReadBack(catalogueText, result.link, result.conflicts, input.parser ?? new CatalogueParser());
 	return result;
+}
+
+/** A markdown link target that nothing in the item can change: every character that markdown reads is escaped. */
+function opaqueLinkPath(path: string): string {
+	return path
+		.split("/")
+		.map((segment) => encodeURIComponent(segment).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
+		.join("/");
+}
+
+/**
+ * The planned links that read back: with all of them inserted and the catalogue parsed again, each
+ * item must link its note, or the next sync would not see the link and would add it (or make the
+ * note) again, every run. A wikilink is plain text to the parser, so an item can swallow it: a "`" or
+ * "~" in the item pairs with one in an existing note's name, "&amp;" in a name reads as "&", "www.x"
+ * as a web link (found by fuzzing sync twice). Such a link is written as a markdown link instead, whose
+ * target the parser never reads as markup; one that still does not read back is left out, reported.
+ */
+function linksThatReadBack(catalogueText: string, links: PlannedLink[], conflicts: PlanConflict[], parser: CatalogueParser): PlannedLink[] {
+	if (links.length === 0) return links;
+	const notReadBack = (candidates: readonly PlannedLink[]): Set<PlannedLink> => {
+		const papers = new Map(parser.parse(insertLinks(catalogueText, candidates)).papers.map((paper) => [paper.id, paper]));
+		return new Set(
+			candidates.filter((link) => {
+				const target = normalizeVaultPath(link.notePath.replace(/\.md$/i, ""));
+				return !papers.get(link.paperId)?.noteLinks.some((noteLink) => normalizeVaultPath(noteLink) === target);
+			}),
+		);
+	};
+	const failed = notReadBack(links);
+	if (failed.size === 0) return links;
+	const retried = links.map((link) => (failed.has(link) ? { ...link, text: ` [notes](${opaqueLinkPath(link.notePath)})` } : link));
+	const stillFailed = notReadBack(retried);
+	for (const link of stillFailed) {
+		conflicts.push({ paperId: link.paperId, title: link.title, reason: `a link to ${link.notePath} would not read as a link in its item; link it by hand` });
+	}
+	return retried.filter((link) => !stillFailed.has(link));
 }
 
 function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogueLinkPath: string, today: Date): TemplateValues {

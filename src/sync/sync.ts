@@ -34,9 +34,10 @@ export async function planSync(vault: NoteVault, request: SyncRequest): Promise<
 	const template = await loadTemplate(vault, request.templatePath);
 	checkSyncSettings(request.settings, template);
 	const catalogueText = await vault.read(cataloguePath);
-	const catalogue = (request.parser ?? new CatalogueParser()).parse(catalogueText);
+	const parser = request.parser ?? new CatalogueParser();
+	const catalogue = parser.parse(catalogueText);
 	const snapshot = await gatherSnapshot(vault, catalogue, cataloguePath, request.settings);
-	return plan({ catalogue, cataloguePath, catalogueText, snapshot, settings: request.settings, template, today: request.today });
+	return plan({ catalogue, cataloguePath, catalogueText, snapshot, settings: request.settings, template, today: request.today, parser });
 }
 
 export async function sync(vault: NoteVault, request: SyncRequest, options: ApplyOptions = {}): Promise<SyncReport> {
