@@ -14,6 +14,7 @@ import { unified } from "unified";
 import { capLongLines, capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
 import { type ChunkFindings, findInChunk, type FoundPaper } from "./extract";
 import { headingKind } from "./heading-kind";
+import { catalogueAfterToggles } from "./toggle";
 import { definitionMap } from "./inline-runs";
 import type { Catalogue, Heading, Paper, Section, SourcePoint, SourceRange } from "./model";
 
@@ -239,14 +240,30 @@ function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindin
  */
 export class CatalogueParser {
 	private cache = new Map<string, ChunkFindings>();
+	private last: { text: string; catalogue: Catalogue } | null = null;
 
 	parse(text: string): Catalogue {
+		const quick = this.quickly(text);
+		if (quick) return quick;
 		const { chunks, definitionList } = chunkText(text);
 		const next = new Map<string, ChunkFindings>();
 		const findings = chunks.map((chunk) => this.findings(chunk, definitionList, next));
 		// Keep only what the latest text uses, so the cache never outgrows one catalogue.
 		this.cache = next;
-		return buildCatalogue(chunks, findings);
+		return this.remember(text, buildCatalogue(chunks, findings));
+	}
+
+	/** The same text again, or the last text with boxes ticked or unticked: no parse needed. */
+	private quickly(text: string): Catalogue | null {
+		if (!this.last) return null;
+		if (text === this.last.text) return this.last.catalogue;
+		const toggled = catalogueAfterToggles(this.last.text, this.last.catalogue, text);
+		return toggled ? this.remember(text, toggled) : null;
+	}
+
+	private remember(text: string, catalogue: Catalogue): Catalogue {
+		this.last = { text, catalogue };
+		return catalogue;
 	}
 
 	/**
@@ -254,6 +271,8 @@ export class CatalogueParser {
 	 * it awaits `pause()`, so that a long catalogue never blocks the UI thread.
 	 */
 	async parseInSlices(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<Catalogue> {
+		const quick = this.quickly(text);
+		if (quick) return quick;
 		const { chunks, definitionList } = chunkText(text);
 		const next = new Map<string, ChunkFindings>();
 		const findings: ChunkFindings[] = [];
@@ -265,8 +284,10 @@ export class CatalogueParser {
 				sliceStart = performance.now();
 			}
 		}
+		// Putting the catalogue together is a slice of its own.
+		await pause();
 		this.cache = next;
-		return buildCatalogue(chunks, findings);
+		return this.remember(text, buildCatalogue(chunks, findings));
 	}
 
 	private findings(chunk: Chunk, definitionList: ChunkedText["definitionList"], next: Map<string, ChunkFindings>): ChunkFindings {

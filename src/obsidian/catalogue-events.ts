@@ -3,6 +3,7 @@
  * settings in step with renamed or deleted catalogues.
  */
 import { MarkdownView, TFile } from "obsidian";
+import { markdownLinkPath } from "../sync/plan";
 import { isTracked, type PluginHost } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
 
@@ -10,12 +11,11 @@ import { ObsidianVault } from "./obsidian-vault";
 export function relinkRenamedNote(text: string, oldPath: string, newPath: string): string {
 	const oldTarget = oldPath.replace(/\.md$/i, "");
 	const newTarget = newPath.replace(/\.md$/i, "");
-	const encode = (path: string): string => encodeURI(path).replace(/\(/g, "%28").replace(/\)/g, "%29");
 	return text
 		.split(`[[${oldTarget}|`).join(`[[${newTarget}|`)
 		.split(`[[${oldTarget}\\|`).join(`[[${newTarget}\\|`)
 		.split(`[[${oldTarget}]]`).join(`[[${newTarget}]]`)
-		.split(`](${encode(oldPath)})`).join(`](${encode(newPath)})`);
+		.split(`](${markdownLinkPath(oldPath)})`).join(`](${markdownLinkPath(newPath)})`);
 }
 
 export function registerCatalogueEvents(host: PluginHost): void {

@@ -11,7 +11,7 @@ import type { Catalogue, Paper } from "../catalogue/model";
 import { CatalogueParser } from "../catalogue/parse";
 import { canonicalUrl } from "../catalogue/url";
 import { safeFileName, uniqueFileName } from "../notes/file-name";
-import { checkTemplate, fillText, renderTemplate, type TemplateValues } from "../notes/template";
+import { checkTemplate, compileTemplate, fillText, type TemplateValues } from "../notes/template";
 import { folderProblem, joinVaultPath, normalizeVaultPath, parentFolder } from "../notes/vault-path";
 import type { ExistingNote, NoteVault, PathKind } from "./vault";
 
@@ -131,7 +131,8 @@ function headingLink(catalogueLinkPath: string, headingText: string | null): str
 	return `[[${catalogueLinkPath}#${subpath}|${alias}]]`;
 }
 
-function markdownLinkPath(path: string): string {
+/** A vault path as Obsidian writes it in a Markdown link: spaces and parentheses escaped. */
+export function markdownLinkPath(path: string): string {
 	return encodeURI(path).replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 
@@ -193,6 +194,7 @@ export function plan(input: PlanInput): SyncPlan {
 	const { catalogue, cataloguePath, catalogueText, snapshot, settings, template, today } = input;
 	const notesFolder = normalizeVaultPath(settings.notesFolder);
 	checkSyncSettings(settings, template);
+	const compiled = compileTemplate(template, settings.dateFormat);
 	for (const [folder, kind] of snapshot.folders) {
 		if (kind === "file") throw new PlanError(`The notes folder cannot be used: "${folder}" is a file, not a folder.`);
 	}
@@ -292,7 +294,7 @@ export function plan(input: PlanInput): SyncPlan {
 			for (const folder of foldersDownTo(parentFolder(notePath))) folders.add(folder);
 			result.create.push({
 				path: notePath,
-				content: renderTemplate(template, values, settings.dateFormat),
+				content: compiled.render(values),
 				title: first.title,
 				paperIds: group.papers.map((paper) => paper.id),
 			});
