@@ -28,7 +28,7 @@ export function registerCatalogueEvents(host: PluginHost): void {
 	host.registerEvent(
 		app.vault.on("modify", (file) => {
 			if (!(file instanceof TFile) || !indexed(file.path)) return;
-			void app.vault.cachedRead(file).then((text) => host.index.update(file.path, text));
+			void app.vault.cachedRead(file).then((text) => host.index.updateInSlices(file.path, text));
 		}),
 	);
 

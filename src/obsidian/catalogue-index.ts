@@ -11,7 +11,12 @@ interface Entry {
 	parser: CatalogueParser;
 	text: string | null;
 	catalogue: Catalogue | null;
+	/** Counts stored parses, so a sliced parse can tell that a newer one landed while it yielded. */
+	version: number;
 }
+
+/** About 300 papers, or 50 ms of parsing: longer catalogues are parsed in slices. */
+const SLICED_PARSE_CHARS = 50_000;
 
 export type CatalogueListener = (path: string, before: Catalogue | null, after: Catalogue) => void;
 
@@ -33,23 +38,51 @@ export class CatalogueIndex extends Events {
 		if (known) return known;
 		const file = this.app.vault.getFileByPath(path);
 		if (!(file instanceof TFile)) return null;
-		return this.update(path, await this.app.vault.cachedRead(file));
+		return this.updateInSlices(path, await this.app.vault.cachedRead(file));
 	}
 
-	/** Parses a new text of the catalogue (from disk or from the editor) and tells listeners what changed. */
-	update(path: string, text: string): Catalogue {
+	private entry(path: string): Entry {
 		let entry = this.entries.get(path);
 		if (!entry) {
-			entry = { parser: new CatalogueParser(), text: null, catalogue: null };
+			entry = { parser: new CatalogueParser(), text: null, catalogue: null, version: 0 };
 			this.entries.set(path, entry);
 		}
-		if (entry.text === text && entry.catalogue) return entry.catalogue;
+		return entry;
+	}
+
+	private store(path: string, entry: Entry, text: string, after: Catalogue): Catalogue {
 		const before = entry.catalogue;
-		const after = entry.parser.parse(text);
 		entry.text = text;
 		entry.catalogue = after;
+		entry.version += 1;
 		this.trigger("changed", path, before, after);
 		return after;
+	}
+
+	/**
+	 * Parses a new text of the catalogue at once and tells listeners what changed.
+	 * For edits: after the first parse only changed chunks are parsed, and a tick none.
+	 */
+	update(path: string, text: string): Catalogue {
+		const entry = this.entry(path);
+		if (entry.text === text && entry.catalogue) return entry.catalogue;
+		return this.store(path, entry, text, entry.parser.parse(text));
+	}
+
+	/**
+	 * The same, yielding to the UI between slices: for a first read or a change
+	 * from disk, which may re-parse a whole long catalogue.
+	 */
+	async updateInSlices(path: string, text: string): Promise<Catalogue> {
+		const entry = this.entry(path);
+		if (entry.text === text && entry.catalogue) return entry.catalogue;
+		// A short catalogue parses within one frame; yielding would only delay it.
+		if (text.length < SLICED_PARSE_CHARS) return this.update(path, text);
+		const version = entry.version;
+		const after = await entry.parser.parseInSlices(text, () => new Promise((resolve) => window.setTimeout(resolve, 0)));
+		// An edit stored while we yielded is newer than this text: keep it.
+		if (entry.version !== version && entry.catalogue) return entry.catalogue;
+		return this.store(path, entry, text, after);
 	}
 
 	rename(oldPath: string, newPath: string): void {

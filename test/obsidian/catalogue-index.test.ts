@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { generateCatalogue } from "../../bench/generate";
+import { withCheckboxes } from "../../src/catalogue/edits";
+import { parseCatalogue } from "../../src/catalogue/parse";
+import { CatalogueIndex } from "../../src/obsidian/catalogue-index";
+import { createApp, seedVault } from "../fakes/harness";
+
+const big = generateCatalogue({ papers: 600, seed: 7 });
+
+describe("CatalogueIndex", () => {
+	it("parses a long catalogue in slices, yielding to the event loop, with the same result", async () => {
+		const app = createApp();
+		seedVault(app, { "Big.md": big });
+		const index = new CatalogueIndex(app);
+		let yielded = 0;
+		const counting = window.setTimeout;
+		window.setTimeout = ((handler: () => void, timeout?: number) => {
+			yielded += 1;
+			return counting(handler, timeout);
+		}) as typeof window.setTimeout;
+		try {
+			const catalogue = await index.load("Big.md");
+			expect(catalogue).toEqual(parseCatalogue(big));
+		} finally {
+			window.setTimeout = counting;
+		}
+		expect(big.length).toBeGreaterThan(50_000);
+		expect(yielded).toBeGreaterThan(1);
+	});
+
+	it("keeps an edit that lands while a sliced parse is yielding", async () => {
+		const app = createApp();
+		const index = new CatalogueIndex(app);
+		const catalogue = parseCatalogue(big);
+		const id = catalogue.papers.find((paper) => !paper.checked && paper.checkboxOffset !== undefined)?.id ?? "";
+		const edited = withCheckboxes(big, catalogue, [id], true);
+		const changes: string[] = [];
+		index.onChanged((_path, _before, after) => changes.push(after.papers.find((paper) => paper.id === id)?.checked ? "ticked" : "unticked"));
+		const fromDisk = index.updateInSlices("Big.md", big);
+		// The user ticks a box in the editor while the disk text is still being parsed.
+		index.update("Big.md", edited);
+		const result = await fromDisk;
+		expect(result.papers.find((paper) => paper.id === id)?.checked).toBe(true);
+		expect(index.get("Big.md")?.papers.find((paper) => paper.id === id)?.checked).toBe(true);
+		expect(changes).toEqual(["ticked"]);
+	});
+});
