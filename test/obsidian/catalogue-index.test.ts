@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { generateCatalogue } from "../../bench/generate";
 import { withCheckboxes } from "../../src/catalogue/edits";
 import { parseCatalogue } from "../../src/catalogue/parse";
@@ -13,18 +13,14 @@ describe("CatalogueIndex", () => {
 		const app = createApp();
 		seedVault(app, { "Big.md": big });
 		const index = new CatalogueIndex(app);
-		let yielded = 0;
-		const counting = window.setTimeout;
-		window.setTimeout = ((handler: () => void, timeout?: number) => {
-			yielded += 1;
-			return counting(handler, timeout);
-		}) as typeof window.setTimeout;
+		const timers = vi.spyOn(window, "setTimeout");
 		try {
 			const catalogue = await index.load("Big.md");
 			expect(catalogue).toEqual(parseCatalogue(big));
 		} finally {
-			window.setTimeout = counting;
+			timers.mockRestore();
 		}
+		const yielded = timers.mock.calls.length;
 		expect(big.length).toBeGreaterThan(50_000);
 		expect(yielded).toBeGreaterThan(1);
 	});
