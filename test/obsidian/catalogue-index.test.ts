@@ -14,13 +14,14 @@ describe("CatalogueIndex", () => {
 		seedVault(app, { "Big.md": big });
 		const index = new CatalogueIndex(app);
 		const timers = vi.spyOn(window, "setTimeout");
+		let yielded = 0;
 		try {
 			const catalogue = await index.load("Big.md");
+			yielded = timers.mock.calls.length;
 			expect(catalogue).toEqual(parseCatalogue(big));
 		} finally {
 			timers.mockRestore();
 		}
-		const yielded = timers.mock.calls.length;
 		expect(big.length).toBeGreaterThan(50_000);
 		expect(yielded).toBeGreaterThan(1);
 	});
