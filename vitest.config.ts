@@ -12,6 +12,8 @@ export default defineConfig({
 	},
 	test: {
 		include: ["test/**/*.test.ts"],
+		// Property tests run thousands of cases; on a loaded 2-core CI machine 5 s is too tight a limit.
+		testTimeout: 30_000,
 		pool: "threads",
 		maxWorkers: 2,
 	},

@@ -160,6 +160,8 @@ function blockerThrough(blocker: Blocker, line: string): Blocker | null {
 			return line.toLowerCase().includes(blocker.closer) ? null : blocker;
 		case "html":
 			if (blank) return null;
+			// If we were wrong and no HTML block is open, this line opens a fence or comment for real.
+			if (opensHidingBlock(line)) return { kind: "unsure" };
 			return indentOf(line) < blocker.indent ? { kind: "unsure" } : blocker;
 	}
 }
@@ -199,7 +201,10 @@ export function chunkText(text: string): ChunkedText {
 	for (let i = bodyStartLine; i < lines.length; i++) {
 		const content = lines[i]?.content ?? "";
 		if (blocker) {
-			blocker = blockerThrough(blocker, content);
+			const next = blockerThrough(blocker, content);
+			// While we thought ourselves inside one block, a line there may have opened another that ends only
+			// at a blank line (`- <!--`, then `</div>`, then `- -->`: the HTML block runs on). Do not cut before one.
+			blocker = next === null && blocker.kind !== "html" && content.trim() !== "" ? { kind: "html", indent: 0 } : next;
 			linesSinceCut += 1;
 			afterBlankOrEmptyItem = false;
 			continue;

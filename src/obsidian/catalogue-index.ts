@@ -5,7 +5,8 @@
  */
 import { type App, Events, type EventRef, TFile } from "obsidian";
 import type { Catalogue } from "../catalogue/model";
-import { CatalogueParser } from "../catalogue/parse";
+import { CatalogueParser, SLICED_PARSE_CHARS } from "../catalogue/parse";
+import { yieldToUi } from "./host";
 
 interface Entry {
 	parser: CatalogueParser;
@@ -14,9 +15,6 @@ interface Entry {
 	/** Counts stored parses, so a sliced parse can tell that a newer one landed while it yielded. */
 	version: number;
 }
-
-/** About 300 papers, or 50 ms of parsing: longer catalogues are parsed in slices. */
-const SLICED_PARSE_CHARS = 50_000;
 
 export type CatalogueListener = (path: string, before: Catalogue | null, after: Catalogue) => void;
 
@@ -79,7 +77,7 @@ export class CatalogueIndex extends Events {
 		// A short catalogue parses within one frame; yielding would only delay it.
 		if (text.length < SLICED_PARSE_CHARS) return this.update(path, text);
 		const version = entry.version;
-		const after = await entry.parser.parseInSlices(text, () => new Promise((resolve) => window.setTimeout(resolve, 0)));
+		const after = await entry.parser.parseInSlices(text, yieldToUi);
 		// An edit stored while we yielded is newer than this text: keep it.
 		if (entry.version !== version && entry.catalogue) return entry.catalogue;
 		return this.store(path, entry, text, after);

@@ -8,7 +8,7 @@ import { readingStatus } from "../status";
 import { applyPlan } from "../sync/apply";
 import type { SyncPlan } from "../sync/plan";
 import { planSync } from "../sync/sync";
-import { currentCatalogue, isTracked, type PluginHost } from "./host";
+import { currentCatalogue, isTracked, type PluginHost, yieldToUi } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
 import { createPaperNotes, syncSettingsFor } from "./sync-runner";
 
@@ -86,6 +86,7 @@ export async function openPaperNote(host: PluginHost, cataloguePath: string, pap
 			settings: syncSettingsFor(host.app, host.settings, cataloguePath),
 			templatePath: host.settings.templatePath,
 			today: new Date(),
+			pause: yieldToUi,
 		});
 		const own = planForPaper(plan, paper.id);
 		const conflict = own.conflicts[0];

@@ -8,6 +8,7 @@ import { applyPlan, type SyncReport } from "../sync/apply";
 import { planSync } from "../sync/sync";
 import { TemplateError } from "../notes/template";
 import type { PaperCatalogueSettings } from "../settings";
+import { yieldToUi } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
 import { SyncPlanModal } from "./sync-modal";
 
@@ -64,6 +65,7 @@ export async function planAndConfirm(host: SyncRunnerHost, cataloguePath: string
 			settings: syncSettingsFor(host.app, host.settings, cataloguePath),
 			templatePath: host.settings.templatePath,
 			today: new Date(),
+			pause: yieldToUi,
 		});
 		const create = await new SyncPlanModal(host.app, plan, host.settings.notesFolder).choose();
 		return create ? plan : null;
@@ -85,7 +87,7 @@ export async function applyWithProgress(host: SyncRunnerHost, plan: SyncPlan): P
 			onProgress: (done, total) => progress?.setMessage(`Creating paper notes… ${done}/${total}`),
 			pause: async () => {
 				writes += 1;
-				if (writes % WRITES_PER_PAUSE === 0) await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+				if (writes % WRITES_PER_PAUSE === 0) await yieldToUi();
 			},
 		});
 		reportNotice(host, report);

@@ -88,6 +88,16 @@ export interface PlanInput {
 	today: Date;
 	/** Parses the catalogue with the links inserted, to check they read back; a warm one re-parses only what changed. */
 	parser?: CatalogueParser;
+	/** Given, planning yields through it every few milliseconds (the plugin runs on the UI thread). */
+	pause?: () => Promise<void>;
+}
+
+/** How long planning runs before it yields, when it may. */
+const PLAN_SLICE_MS = 8;
+
+/** Parses through `parser`, in slices when there is a `pause`. */
+export function parseMaybeInSlices(parser: CatalogueParser, text: string, pause: (() => Promise<void>) | undefined): Promise<Catalogue> {
+	return pause ? parser.parseInSlices(text, pause) : Promise.resolve(parser.parse(text));
 }
 
 /** Folders from the vault root down to `folder`, excluding the root. */
@@ -190,7 +200,7 @@ export function checkSyncSettings(settings: SyncSettings, template: string): voi
 	checkTemplate(settings.fileNameFormat, settings.dateFormat, "The file name format");
 }
 
-export function plan(input: PlanInput): SyncPlan {
+export async function plan(input: PlanInput): Promise<SyncPlan> {
 	const { catalogue, cataloguePath, catalogueText, snapshot, settings, template, today } = input;
 	const notesFolder = normalizeVaultPath(settings.notesFolder);
 	checkSyncSettings(settings, template);
@@ -212,7 +222,12 @@ export function plan(input: PlanInput): SyncPlan {
 	const result: SyncPlan = { cataloguePath, catalogueText, folders: [], create: [], link: [], unchanged: [], conflicts: [] };
 	const folders = new Set<string>();
 
+	let sliceStart = performance.now();
 	for (const group of groupByIdentity(catalogue.papers)) {
+		if (input.pause && performance.now() - sliceStart >= PLAN_SLICE_MS) {
+			await input.pause();
+			sliceStart = performance.now();
+		}
 		const first = group.papers[0];
 		if (!first) continue;
 		let notePath: string | null = null;
@@ -319,7 +334,7 @@ export function plan(input: PlanInput): SyncPlan {
 		}
 	}
 	result.folders = [...folders].filter((folder) => snapshot.folders.get(folder) !== "folder").sort((a, b) => a.split("/").length - b.split("/").length);
-	result.link = linksThatReadBack(catalogueText, result.link, result.conflicts, input.parser ?? new CatalogueParser());
+	result.link = await linksThatReadBack(catalogueText, result.link, result.conflicts, input.parser ?? new CatalogueParser(), input.pause);
 	return result;
 }
 
@@ -339,10 +354,17 @@ function opaqueLinkPath(path: string): string {
  * as a web link (found by fuzzing sync twice). Such a link is written as a markdown link instead, whose
  * target the parser never reads as markup; one that still does not read back is left out, reported.
  */
-function linksThatReadBack(catalogueText: string, links: PlannedLink[], conflicts: PlanConflict[], parser: CatalogueParser): PlannedLink[] {
+async function linksThatReadBack(
+	catalogueText: string,
+	links: PlannedLink[],
+	conflicts: PlanConflict[],
+	parser: CatalogueParser,
+	pause: (() => Promise<void>) | undefined,
+): Promise<PlannedLink[]> {
 	if (links.length === 0) return links;
-	const notReadBack = (candidates: readonly PlannedLink[]): Set<PlannedLink> => {
-		const papers = new Map(parser.parse(insertLinks(catalogueText, candidates)).papers.map((paper) => [paper.id, paper]));
+	const notReadBack = async (candidates: readonly PlannedLink[]): Promise<Set<PlannedLink>> => {
+		const parsed = await parseMaybeInSlices(parser, insertLinks(catalogueText, candidates), pause);
+		const papers = new Map(parsed.papers.map((paper) => [paper.id, paper]));
 		return new Set(
 			candidates.filter((link) => {
 				const target = normalizeVaultPath(link.notePath.replace(/\.md$/i, ""));
@@ -350,10 +372,10 @@ function linksThatReadBack(catalogueText: string, links: PlannedLink[], conflict
 			}),
 		);
 	};
-	const failed = notReadBack(links);
+	const failed = await notReadBack(links);
 	if (failed.size === 0) return links;
 	const retried = links.map((link) => (failed.has(link) ? { ...link, text: ` [notes](${opaqueLinkPath(link.notePath)})` } : link));
-	const stillFailed = notReadBack(retried);
+	const stillFailed = await notReadBack(retried);
 	for (const link of stillFailed) {
 		conflicts.push({ paperId: link.paperId, title: link.title, reason: `a link to ${link.notePath} would not read as a link in its item; link it by hand` });
 	}

@@ -2,11 +2,11 @@
  * One sync run, the same for the plugin and the CLI: read the catalogue and
  * the template, plan against a snapshot of the vault, then apply.
  */
-import { CatalogueParser } from "../catalogue/parse";
+import { CatalogueParser, SLICED_PARSE_CHARS } from "../catalogue/parse";
 import { DEFAULT_TEMPLATE } from "../notes/template";
 import { normalizeVaultPath } from "../notes/vault-path";
 import { type ApplyOptions, applyPlan, type SyncReport } from "./apply";
-import { checkSyncSettings, gatherSnapshot, plan, PlanError, type SyncPlan, type SyncSettings } from "./plan";
+import { checkSyncSettings, gatherSnapshot, parseMaybeInSlices, plan, PlanError, type PlanInput, type SyncPlan, type SyncSettings } from "./plan";
 import type { NoteVault } from "./vault";
 
 export interface SyncRequest {
@@ -17,6 +17,8 @@ export interface SyncRequest {
 	today: Date;
 	/** Reuses parses between runs (the plugin keeps one per catalogue). */
 	parser?: CatalogueParser;
+	/** Given, parsing and planning yield through it between slices (the plugin passes one; the CLI need not). */
+	pause?: () => Promise<void>;
 }
 
 /** Reads the template note, or the built-in one. A missing template is a PlanError: nothing gets written. */
@@ -35,9 +37,13 @@ export async function planSync(vault: NoteVault, request: SyncRequest): Promise<
 	checkSyncSettings(request.settings, template);
 	const catalogueText = await vault.read(cataloguePath);
 	const parser = request.parser ?? new CatalogueParser();
-	const catalogue = parser.parse(catalogueText);
+	// A short catalogue is parsed and planned within one frame: yielding would only slow it down.
+	const pause = catalogueText.length >= SLICED_PARSE_CHARS ? request.pause : undefined;
+	const catalogue = await parseMaybeInSlices(parser, catalogueText, pause);
 	const snapshot = await gatherSnapshot(vault, catalogue, cataloguePath, request.settings);
-	return plan({ catalogue, cataloguePath, catalogueText, snapshot, settings: request.settings, template, today: request.today, parser });
+	const input: PlanInput = { catalogue, cataloguePath, catalogueText, snapshot, settings: request.settings, template, today: request.today, parser };
+	if (pause) input.pause = pause;
+	return plan(input);
 }
 
 export async function sync(vault: NoteVault, request: SyncRequest, options: ApplyOptions = {}): Promise<SyncReport> {

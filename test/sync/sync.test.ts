@@ -283,3 +283,23 @@ describe("a note moved or renamed outside Obsidian", () => {
 		expect(vault.files.get(EXAMPLE_PATH)).toContain("[[Papers/Vision/ViT scaling|notes]]");
 	});
 });
+
+describe("planning in slices", () => {
+	it("yields through the pause on a long catalogue and plans exactly what an unsliced run plans", async () => {
+		const { generateCatalogue } = await import("../../bench/generate");
+		const text = generateCatalogue({ papers: 400, seed: 11 });
+		expect(text.length).toBeGreaterThan(50_000);
+		const sliced = new MemoryVault({ "Big.md": text });
+		const whole = new MemoryVault({ "Big.md": text });
+		let pauses = 0;
+		const pause = (): Promise<void> => {
+			pauses += 1;
+			return new Promise((resolve) => setImmediate(resolve));
+		};
+		const a = await planSync(sliced, request({ cataloguePath: "Big.md", pause }));
+		const b = await planSync(whole, request({ cataloguePath: "Big.md" }));
+		expect(pauses).toBeGreaterThan(0);
+		expect(a).toEqual(b);
+		expect(a.create.length).toBeGreaterThan(300);
+	});
+});
