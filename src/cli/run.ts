@@ -83,31 +83,30 @@ const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "sho
 /** The link styles `sync --link-style` accepts; the first is the default. */
 const LINK_STYLES = ["wikilink", "markdown"] as const satisfies readonly SyncSettings["linkStyle"][];
 
+/** Every command works on one catalogue note in one vault folder. */
+const VAULT_DIR = { name: "vault-dir", description: "the vault folder on disk" };
+const CATALOGUE_OPTION: OptionSpec = {
+	type: "string",
+	valueName: "path",
+	required: true,
+	description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
+};
+
 const commands: Record<string, CommandSpec> = {
 	progress: {
 		summary: "Show how much of a catalogue note is read, overall and per section.",
-		positionals: [{ name: "vault-dir", description: "the vault folder on disk" }],
+		positionals: [VAULT_DIR],
 		options: {
-			catalogue: {
-				type: "string",
-				valueName: "path",
-				required: true,
-				description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
-			},
+			catalogue: CATALOGUE_OPTION,
 			json: { type: "boolean", description: "print the progress as JSON instead of a table" },
 		},
 		run: runProgress,
 	},
 	sync: {
 		summary: "Create a note for every paper in a catalogue note that has none, and link each item to its note.",
-		positionals: [{ name: "vault-dir", description: "the vault folder on disk" }],
+		positionals: [VAULT_DIR],
 		options: {
-			catalogue: {
-				type: "string",
-				valueName: "path",
-				required: true,
-				description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
-			},
+			catalogue: CATALOGUE_OPTION,
 			folder: {
 				type: "string",
 				valueName: "path",

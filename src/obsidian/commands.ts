@@ -6,11 +6,12 @@ import { paperAtLine } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
 import { readingStatus } from "../status";
 import { applyPlan } from "../sync/apply";
-import type { SyncPlan } from "../sync/plan";
+import { PlanError, type SyncPlan } from "../sync/plan";
+import { TemplateError } from "../notes/template";
 import { planSync } from "../sync/sync";
-import { currentCatalogue, isTracked, type PluginHost, yieldToUi } from "./host";
+import { currentCatalogue, isTracked, type PluginHost } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
-import { createPaperNotes, syncSettingsFor } from "./sync-runner";
+import { createPaperNotes, syncRequestFor } from "./sync-runner";
 
 export const COMMAND_IDS = {
 	createNotes: "create-paper-notes",
@@ -81,13 +82,17 @@ export async function openPaperNote(host: PluginHost, cataloguePath: string, pap
 	let file = host.statusSync.noteFilesOf(paper, cataloguePath)[0] ?? null;
 	if (!file) {
 		const vault = new ObsidianVault(host.app);
-		const plan = await planSync(vault, {
-			cataloguePath,
-			settings: syncSettingsFor(host.app, host.settings, cataloguePath),
-			templatePath: host.settings.templatePath,
-			today: new Date(),
-			pause: yieldToUi,
-		});
+		let plan: SyncPlan;
+		try {
+			plan = await planSync(vault, syncRequestFor(host.app, host.settings, cataloguePath));
+		} catch (error) {
+			// An unusable template or notes folder: say so, as "Create paper notes" does, rather than fail silently.
+			if (error instanceof PlanError || error instanceof TemplateError) {
+				new Notice(error.message, 0);
+				return;
+			}
+			throw error;
+		}
 		const own = planForPaper(plan, paper.id);
 		const conflict = own.conflicts[0];
 		if (conflict) {

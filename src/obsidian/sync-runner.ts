@@ -5,7 +5,7 @@
 import { type App, Notice } from "obsidian";
 import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
 import { applyPlan, type SyncReport } from "../sync/apply";
-import { planSync } from "../sync/sync";
+import { planSync, type SyncRequest } from "../sync/sync";
 import { TemplateError } from "../notes/template";
 import type { PaperCatalogueSettings } from "../settings";
 import { yieldToUi } from "./host";
@@ -56,17 +56,22 @@ function reportNotice(host: SyncRunnerHost, report: SyncReport): void {
 	new Notice(fragment, report.errors.length > 0 ? 0 : 8000);
 }
 
+/** The sync request for a catalogue, from the plugin's settings; parsing and planning yield to the UI. */
+export function syncRequestFor(app: App, settings: PaperCatalogueSettings, cataloguePath: string): SyncRequest {
+	return {
+		cataloguePath,
+		settings: syncSettingsFor(app, settings, cataloguePath),
+		templatePath: settings.templatePath,
+		today: new Date(),
+		pause: yieldToUi,
+	};
+}
+
 /** Plans a sync and shows the plan; resolves with the plan once the user chose Create, or null. */
 export async function planAndConfirm(host: SyncRunnerHost, cataloguePath: string): Promise<SyncPlan | null> {
 	const vault = new ObsidianVault(host.app);
 	try {
-		const plan = await planSync(vault, {
-			cataloguePath,
-			settings: syncSettingsFor(host.app, host.settings, cataloguePath),
-			templatePath: host.settings.templatePath,
-			today: new Date(),
-			pause: yieldToUi,
-		});
+		const plan = await planSync(vault, syncRequestFor(host.app, host.settings, cataloguePath));
 		const create = await new SyncPlanModal(host.app, plan, host.settings.notesFolder).choose();
 		return create ? plan : null;
 	} catch (error) {

@@ -282,6 +282,18 @@ describe("Open next unread paper", () => {
 		expect(app.workspace.getActiveFile()?.path).toBe(CHIMERA);
 	});
 
+	it("says why when the template cannot be used, and writes nothing", async () => {
+		const { app } = await start({
+			data: { catalogues: [EXAMPLE_PATH], templatePath: "Template.md" },
+			files: { [EXAMPLE_PATH]: EXAMPLE_TEXT, "Template.md": "# {{titel}}\n" },
+		});
+		const before = vaultSnapshot(app);
+		await runCommand(app, commandId("openNextUnread"));
+		await settled(app);
+		expect(noticeMessages().some((message) => message.includes("unknown placeholder {{titel}}"))).toBe(true);
+		expect(vaultSnapshot(app)).toEqual(before);
+	});
+
 	it("opens an existing note it links, and says so when every paper is read", async () => {
 		const { app } = await start({ track: true, files: await syncedExample() });
 		const before = vaultSnapshot(app);
