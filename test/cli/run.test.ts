@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { formatProgress, progressBar, runCli, truncate } from "../../src/cli/run";
+import { formatProgress, progressBar, truncate } from "../../src/cli/run";
+import { captureCli, type CliResult, expectBadInput } from "../support/cli";
 
 const fixture = fileURLToPath(new URL("../fixtures/cs294-ai-sys-sp22.md", import.meta.url));
 const CATALOGUE = "Reading/CS294 AI-Systems.md";
@@ -20,32 +21,12 @@ afterEach(async () => {
 	await rm(vault, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	let stdout = "";
-	let stderr = "";
-	const code = await runCli(argv, {
-		stdout: (text) => {
-			stdout += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-		},
-	});
-	return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CliResult> {
+	return captureCli(argv);
 }
 
-/** Bad input: exit 2, one prefixed line on stderr, no stack trace, nothing on stdout. */
-async function expectBadInput(argv: string[], message: RegExp): Promise<void> {
-	const result = await run(...argv);
-	expect(result.code).toBe(2);
-	expect(result.stdout).toBe("");
-	expect(result.stderr.endsWith("\n")).toBe(true);
-	const lines = result.stderr.split("\n").filter((line) => line !== "");
-	expect(lines).toHaveLength(1);
-	expect(lines[0]).toMatch(/^paper-catalogue: /);
-	expect(lines[0]).toMatch(message);
-	expect(result.stderr).not.toMatch(/^\s*at /m);
-	expect(result.stderr).not.toMatch(/Error:/);
+async function expectBadInputFor(argv: string[], message: RegExp): Promise<void> {
+	expectBadInput(await run(...argv), message);
 }
 
 describe("progress --json", () => {
@@ -154,70 +135,70 @@ describe("progressBar and truncate", () => {
 
 describe("bad input", () => {
 	it("missing vault folder", async () => {
-		await expectBadInput(["progress", path.join(vault, "nope"), "--catalogue", CATALOGUE], /vault folder .* does not exist/);
+		await expectBadInputFor(["progress", path.join(vault, "nope"), "--catalogue", CATALOGUE], /vault folder .* does not exist/);
 	});
 
 	it("vault that is a file", async () => {
-		await expectBadInput(["progress", path.join(vault, CATALOGUE), "--catalogue", CATALOGUE], /is not a folder/);
+		await expectBadInputFor(["progress", path.join(vault, CATALOGUE), "--catalogue", CATALOGUE], /is not a folder/);
 	});
 
 	it("missing catalogue", async () => {
-		await expectBadInput(["progress", vault, "--catalogue", "Missing.md"], /"Missing\.md" does not exist in vault/);
+		await expectBadInputFor(["progress", vault, "--catalogue", "Missing.md"], /"Missing\.md" does not exist in vault/);
 	});
 
 	it("a folder as catalogue", async () => {
-		await expectBadInput(["progress", vault, "--catalogue", "Reading"], /"Reading" is a folder/);
+		await expectBadInputFor(["progress", vault, "--catalogue", "Reading"], /"Reading" is a folder/);
 	});
 
 	it.each(["../outside.md", "Reading/../../outside.md", "/etc/hostname"])("catalogue path %j that leaves the vault", async (catalogue) => {
-		await expectBadInput(["progress", vault, "--catalogue", catalogue], /outside the vault|absolute path/);
+		await expectBadInputFor(["progress", vault, "--catalogue", catalogue], /outside the vault|absolute path/);
 	});
 
 	it("a binary file", async () => {
 		await writeFile(path.join(vault, "image.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff]));
-		await expectBadInput(["progress", vault, "--catalogue", "image.png"], /not a text file/);
+		await expectBadInputFor(["progress", vault, "--catalogue", "image.png"], /not a text file/);
 	});
 
 	it("invalid UTF-8", async () => {
 		await writeFile(path.join(vault, "latin1.md"), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
-		await expectBadInput(["progress", vault, "--catalogue", "latin1.md"], /not valid UTF-8/);
+		await expectBadInputFor(["progress", vault, "--catalogue", "latin1.md"], /not valid UTF-8/);
 	});
 
 	it("no command", async () => {
-		await expectBadInput([], /missing command/);
+		await expectBadInputFor([], /missing command/);
 	});
 
 	it("unknown command", async () => {
-		await expectBadInput(["frobnicate", vault], /unknown command "frobnicate"/);
-		await expectBadInput(["help", "frobnicate"], /unknown command "frobnicate"/);
-		await expectBadInput(["toString"], /unknown command "toString"/);
+		await expectBadInputFor(["frobnicate", vault], /unknown command "frobnicate"/);
+		await expectBadInputFor(["help", "frobnicate"], /unknown command "frobnicate"/);
+		await expectBadInputFor(["toString"], /unknown command "toString"/);
 	});
 
 	it("unknown option", async () => {
-		await expectBadInput(["progress", vault, "--catalogue", CATALOGUE, "--verbose"], /unknown option --verbose/);
-		await expectBadInput(["progress", vault, "-x", "--catalogue", CATALOGUE], /unknown option -x/);
-		await expectBadInput(["--verbose"], /unknown option --verbose/);
+		await expectBadInputFor(["progress", vault, "--catalogue", CATALOGUE, "--verbose"], /unknown option --verbose/);
+		await expectBadInputFor(["progress", vault, "-x", "--catalogue", CATALOGUE], /unknown option -x/);
+		await expectBadInputFor(["--verbose"], /unknown option --verbose/);
 	});
 
 	it("missing --catalogue", async () => {
-		await expectBadInput(["progress", vault], /missing --catalogue <path>/);
-		await expectBadInput(["progress", vault, "--json"], /missing --catalogue <path>/);
+		await expectBadInputFor(["progress", vault], /missing --catalogue <path>/);
+		await expectBadInputFor(["progress", vault, "--json"], /missing --catalogue <path>/);
 	});
 
 	it("--catalogue without a value", async () => {
-		await expectBadInput(["progress", vault, "--catalogue"], /--catalogue needs a value/);
-		await expectBadInput(["progress", vault, "--catalogue", "--json"], /--catalogue needs a value/);
-		await expectBadInput(["progress", vault, "--catalogue="], /--catalogue needs a value/);
+		await expectBadInputFor(["progress", vault, "--catalogue"], /--catalogue needs a value/);
+		await expectBadInputFor(["progress", vault, "--catalogue", "--json"], /--catalogue needs a value/);
+		await expectBadInputFor(["progress", vault, "--catalogue="], /--catalogue needs a value/);
 	});
 
 	it("missing vault folder argument and extra arguments", async () => {
-		await expectBadInput(["progress", "--catalogue", CATALOGUE], /missing <vault-dir>/);
-		await expectBadInput(["progress", vault, "extra", "--catalogue", CATALOGUE], /unexpected argument "extra"/);
+		await expectBadInputFor(["progress", "--catalogue", CATALOGUE], /missing <vault-dir>/);
+		await expectBadInputFor(["progress", vault, "extra", "--catalogue", CATALOGUE], /unexpected argument "extra"/);
 	});
 
 	it("repeated options and values for flags", async () => {
-		await expectBadInput(["progress", vault, "--catalogue", CATALOGUE, "--catalogue", CATALOGUE], /more than once/);
-		await expectBadInput(["progress", vault, "--catalogue", CATALOGUE, "--json=yes"], /--json does not take a value/);
+		await expectBadInputFor(["progress", vault, "--catalogue", CATALOGUE, "--catalogue", CATALOGUE], /more than once/);
+		await expectBadInputFor(["progress", vault, "--catalogue", CATALOGUE, "--json=yes"], /--json does not take a value/);
 	});
 });
 

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli, type CliIo } from "../../src/cli/run";
+import type { CliIo } from "../../src/cli/run";
+import { captureCli, type CliResult, expectBadInput } from "../support/cli";
 import { FileSystemVault } from "../../src/node/fs-note-vault";
 import { PlanError } from "../../src/sync/plan";
 import { planSync } from "../../src/sync/sync";
@@ -27,25 +28,10 @@ afterEach(async () => {
 	await rm(vault, { recursive: true, force: true });
 });
 
-interface Result {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
+type Result = CliResult;
 
-async function run(argv: string[], extra: Partial<CliIo> = {}): Promise<Result> {
-	let stdout = "";
-	let stderr = "";
-	const code = await runCli(argv, {
-		stdout: (text) => {
-			stdout += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-		},
-		...extra,
-	});
-	return { code, stdout, stderr };
+function run(argv: string[], extra: Partial<CliIo> = {}): Promise<Result> {
+	return captureCli(argv, extra);
 }
 
 function sync(...options: string[]): Promise<Result> {
@@ -96,19 +82,6 @@ function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buff
 
 async function catalogueText(): Promise<string> {
 	return readFile(path.join(vault, CATALOGUE), "utf8");
-}
-
-/** Bad input: exit 2, one prefixed line on stderr, no stack trace, nothing on stdout. */
-function expectBadInput(result: Result, message: RegExp): void {
-	expect(result.code).toBe(2);
-	expect(result.stdout).toBe("");
-	expect(result.stderr.endsWith("\n")).toBe(true);
-	const lines = result.stderr.split("\n").filter((line) => line !== "");
-	expect(lines).toHaveLength(1);
-	expect(lines[0]).toMatch(/^paper-catalogue: /);
-	expect(lines[0]).toMatch(message);
-	expect(result.stderr).not.toMatch(/^\s*at /m);
-	expect(result.stderr).not.toMatch(/Error:/);
 }
 
 /** Runs a sync that must fail with bad input, and checks that nothing in the vault changed. */

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { runCli } from "../../src/cli/run";
+import { captureCli, type CliResult, expectBadInput as expectCliBadInput } from "../support/cli";
 import type { Catalogue } from "../../src/catalogue/model";
 import type { SyncSettings } from "../../src/sync/plan";
 import type { SyncRequest } from "../../src/sync/sync";
@@ -82,35 +82,15 @@ export async function expectNothingOutside(temp: TempVault): Promise<void> {
 	expect(await readdir(temp.sentinel)).toEqual([]);
 }
 
-export interface CliResult {
-	code: number;
-	stdout: string;
-	stderr: string;
+export type { CliResult };
+
+export function cli(...argv: string[]): Promise<CliResult> {
+	return captureCli(argv);
 }
 
-export async function cli(...argv: string[]): Promise<CliResult> {
-	let stdout = "";
-	let stderr = "";
-	const code = await runCli(argv, {
-		stdout: (text) => {
-			stdout += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-		},
-	});
-	return { code, stdout, stderr };
-}
-
-/** Bad input: exit 2, one `paper-catalogue: ` line on stderr matching `message`, no stack trace, nothing on stdout. */
+/** Bad input, as every CLI test expects it, and no trace of an internal error anywhere in the output. */
 export function expectBadInput(result: CliResult, message: RegExp): void {
-	expect(result.stdout).toBe("");
-	expect(result.code).toBe(2);
-	expect(result.stderr.endsWith("\n")).toBe(true);
-	const lines = result.stderr.split("\n").filter((line) => line !== "");
-	expect(lines).toHaveLength(1);
-	expect(lines[0]).toMatch(/^paper-catalogue: /);
-	expect(lines[0]).toMatch(message);
+	expectCliBadInput(result, message);
 	expectNoStackTrace(result);
 }
 
