@@ -14,7 +14,7 @@ import { registerStatusBar } from "./src/obsidian/status-bar";
 import { StatusSync } from "./src/obsidian/status-sync";
 
 export default class PaperCataloguePlugin extends Plugin implements PluginHost {
-	settings!: PaperCatalogueSettings;
+	override settings: PaperCatalogueSettings = settingsFromData(null).settings;
 	index!: CatalogueIndex;
 	statusSync!: StatusSync;
 

@@ -46,11 +46,12 @@ class PathSuggest<T extends TAbstractFile> extends AbstractInputSuggest<T> {
 }
 
 export class PaperCatalogueSettingTab extends PluginSettingTab {
-	constructor(
-		app: App,
-		private readonly host: PluginHost & Plugin,
-	) {
-		super(app, host);
+	/** The plugin as the tab uses it: typed as our host, so `settings` is ours (Plugin.settings only exists from 1.13). */
+	private readonly host: PluginHost;
+
+	constructor(app: App, plugin: PluginHost & Plugin) {
+		super(app, plugin);
+		this.host = plugin;
 	}
 
 	private markdownFiles(): TFile[] {
@@ -61,7 +62,7 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 		return this.app.vault.getAllFolders(false);
 	}
 
-	display(): void {
+	override display(): void {
 		const { containerEl, host } = this;
 		const settings = host.settings;
 		containerEl.empty();

@@ -559,7 +559,7 @@ describe("Plugin", () => {
 		const app = newApp();
 		const changes: unknown[] = [];
 		class Tab extends SettingTabOfPlugin {
-			display(): void {
+			override display(): void {
 				this.containerEl.empty();
 				new Setting(this.containerEl).setName("Reading list").setDesc("The note to track.").addText((t) => t.setPlaceholder("Path").setValue("a.md").onChange((v) => changes.push(v)));
 				new Setting(this.containerEl).setName("Show optional").addToggle((t) => t.setValue(true).onChange((v) => changes.push(v)));

@@ -10,7 +10,6 @@ export type {
 	BlockSubpathResult,
 	CachedMetadata,
 	CacheItem,
-	CloseableComponent,
 	DataWriteOptions,
 	EditorChange,
 	EditorCommandName,

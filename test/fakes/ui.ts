@@ -376,8 +376,6 @@ export class SliderComponent extends ValueComponent<number> {
 		return this;
 	}
 
-	showTooltip(): void {}
-
 	onChange(callback: (value: number) => unknown): this {
 		this.changeCallback = callback;
 		return this;
