@@ -23,7 +23,7 @@ import { chunkText } from "../src/catalogue/chunks";
 import type { Catalogue } from "../src/catalogue/model";
 import { CatalogueParser, parseCatalogue } from "../src/catalogue/parse";
 import { FileSystemVault } from "../src/node/fs-note-vault";
-import { progressOf } from "../src/progress";
+import { progressOf } from "../src/progress/completion";
 import { applyPlan } from "../src/sync/apply";
 import { insertLinks, type SyncPlan } from "../src/sync/plan";
 import { planSync, type SyncRequest } from "../src/sync/sync";

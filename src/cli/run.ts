@@ -14,7 +14,7 @@ import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText, VaultError } from "../node/fs-vault";
 import { TemplateError } from "../notes/template";
 import { normalizeVaultPath } from "../notes/vault-path";
-import { progressOf, type CatalogueProgress, type Tally } from "../progress";
+import { progressOf, type CatalogueProgress, type Tally } from "../progress/completion";
 import { DEFAULT_SETTINGS } from "../settings";
 import { PlanError, type SyncSettings } from "../sync/plan";
 import { planSync, sync, type SyncRequest } from "../sync/sync";

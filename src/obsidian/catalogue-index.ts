@@ -6,7 +6,7 @@
 import { type App, Events, type EventRef, TFile } from "obsidian";
 import type { Catalogue } from "../catalogue/model";
 import { CatalogueParser, SLICED_PARSE_CHARS } from "../catalogue/parse";
-import { yieldToUi } from "./host";
+import { yieldToUi } from "./yield-to-ui";
 
 interface Entry {
 	parser: CatalogueParser;

@@ -4,7 +4,7 @@
 import { type Editor, MarkdownView, Notice, TFile } from "obsidian";
 import { paperAtLine } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
-import { readingStatus } from "../status";
+import { readingStatus } from "../progress/reading-status";
 import { applyPlan } from "../sync/apply";
 import { PlanError, type SyncPlan } from "../sync/plan";
 import { TemplateError } from "../notes/template";

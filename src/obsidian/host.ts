@@ -30,8 +30,3 @@ export function currentCatalogue(host: PluginHost): string | null {
 	if (active && isTracked(host, active.path)) return active.path;
 	return host.settings.catalogues[0] ?? null;
 }
-
-/** Lets Obsidian paint and handle input before long work goes on. */
-export function yieldToUi(): Promise<void> {
-	return new Promise((resolve) => window.setTimeout(resolve, 0));
-}

@@ -20,9 +20,9 @@ import { ItemView, Notice, SearchComponent, type TFile, type ViewStateResult, ty
 import type { Catalogue, Paper } from "../catalogue/model";
 import { isReviewed } from "../notes/review";
 import { DEFAULT_TEMPLATE } from "../notes/template";
-import { formatPerWeek, parseReadDate } from "../pace";
-import type { Completion } from "../progress";
-import { buildProgressViewModel, naturalCompare, type NoteInfo, type PaperFilter, type PaperRow, type ProgressViewModel, type SectionRow } from "../progress-view-model";
+import { formatPerWeek, parseReadDate } from "../progress/pace";
+import type { Completion } from "../progress/completion";
+import { buildProgressViewModel, naturalCompare, type NoteInfo, type PaperFilter, type PaperRow, type ProgressViewModel, type SectionRow } from "../progress/view-model";
 import { openPaperNote } from "./commands";
 import { currentCatalogue, type PluginHost } from "./host";
 

@@ -4,7 +4,7 @@
  * the progress view.
  */
 import type { Plugin } from "obsidian";
-import { completionOf } from "../progress";
+import { completionOf } from "../progress/completion";
 import { currentCatalogue, type PluginHost } from "./host";
 
 export function registerStatusBar(host: PluginHost, plugin: Plugin): void {

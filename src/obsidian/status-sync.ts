@@ -12,7 +12,7 @@ import { checkboxChanges, withCheckboxes } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
 import { readProperties } from "../notes/front-matter";
 import type { PaperCatalogueSettings } from "../settings";
-import { applyCheckboxToProperties, isDone, type ReadingStatus, readingStatus } from "../status";
+import { applyCheckboxToProperties, isDone, type ReadingStatus, readingStatus } from "../progress/reading-status";
 import type { CatalogueIndex } from "./catalogue-index";
 import { openInSourceEditor } from "./obsidian-vault";
 

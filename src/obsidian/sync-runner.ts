@@ -8,7 +8,7 @@ import { applyPlan, type SyncReport } from "../sync/apply";
 import { planSync, type SyncRequest } from "../sync/sync";
 import { TemplateError } from "../notes/template";
 import type { PaperCatalogueSettings } from "../settings";
-import { yieldToUi } from "./host";
+import { yieldToUi } from "./yield-to-ui";
 import { ObsidianVault } from "./obsidian-vault";
 import { SyncPlanModal } from "./sync-modal";
 

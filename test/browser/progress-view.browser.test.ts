@@ -19,7 +19,7 @@ import { build } from "esbuild";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogueParser } from "../../src/catalogue/parse";
-import { progressOf } from "../../src/progress";
+import { progressOf } from "../../src/progress/completion";
 import type { BrowserApi, MountOptions } from "./entry";
 
 /** Debian's Chromium; PAPER_CATALOGUE_CHROMIUM points elsewhere. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCatalogue } from "../../src/catalogue/parse";
-import { progressOf } from "../../src/progress";
+import { progressOf } from "../../src/progress/completion";
 
 const text = readFileSync(new URL("../fixtures/cs294-ai-sys-sp22.md", import.meta.url), "utf8");
 const catalogue = parseCatalogue(text);

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import PaperCataloguePlugin from "../../main";
 import { CatalogueParser } from "../../src/catalogue/parse";
 import { ProgressView, VIEW_TYPE_PROGRESS } from "../../src/obsidian/progress-view";
-import { progressOf } from "../../src/progress";
+import { progressOf } from "../../src/progress/completion";
 import { clearNotices, createApp, disposeApp, liveCounts, loadPlugin, openInMarkdownView, readVaultFile, seedPluginData, settled, unloadPlugin } from "../fakes/harness";
 
 const EXAMPLE_PATH = "CS294 AI-Systems.md";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCatalogue } from "../../src/catalogue/parse";
 import { readProperties } from "../../src/notes/front-matter";
 import { TemplateError } from "../../src/notes/template";
-import { progressOf } from "../../src/progress";
+import { progressOf } from "../../src/progress/completion";
 import { PlanError, type SyncSettings } from "../../src/sync/plan";
 import { planSync, sync, type SyncRequest } from "../../src/sync/sync";
 import { EXAMPLE_PATH, EXAMPLE_TEXT } from "../support/example";

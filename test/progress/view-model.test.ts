@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CatalogueParser } from "../src/catalogue/parse";
-import { buildProgressViewModel, naturalCompare, type NoteInfo, type PaperFilter } from "../src/progress-view-model";
+import { CatalogueParser } from "../../src/catalogue/parse";
+import { buildProgressViewModel, naturalCompare, type NoteInfo, type PaperFilter } from "../../src/progress/view-model";
 
-const EXAMPLE = new CatalogueParser().parse(readFileSync(join(import.meta.dirname, "fixtures/cs294-ai-sys-sp22.md"), "utf8"));
+const EXAMPLE = new CatalogueParser().parse(readFileSync(join(import.meta.dirname, "../fixtures/cs294-ai-sys-sp22.md"), "utf8"));
 const TODAY = new Date(2026, 2, 20, 12);
 
 const SMALL = new CatalogueParser().parse(`# Reading

@@ -3,10 +3,10 @@
  * view's filters and what is known about the paper notes. Pure: the view
  * only turns this into DOM.
  */
-import type { Catalogue, Paper } from "./catalogue/model";
-import { isSafeExternalUrl } from "./catalogue/url";
+import type { Catalogue, Paper } from "../catalogue/model";
+import { isSafeExternalUrl } from "../catalogue/url";
 import { type Pace, paceOf } from "./pace";
-import { type Completion, completionOf, progressOf } from "./progress";
+import { type Completion, completionOf, progressOf } from "./completion";
 
 export type PaperFilter = "all" | "unread" | "required";
 

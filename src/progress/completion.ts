@@ -1,4 +1,4 @@
-import type { Catalogue, Paper } from "./catalogue/model";
+import type { Catalogue, Paper } from "../catalogue/model";
 
 export interface Tally {
 	total: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPerWeek, paceOf, parseReadDate } from "../src/pace";
+import { formatPerWeek, paceOf, parseReadDate } from "../../src/progress/pace";
 
 const TODAY = new Date(2026, 2, 20, 15, 30); // Friday 20 March 2026, afternoon
 
