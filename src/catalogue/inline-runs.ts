@@ -11,8 +11,11 @@ export type Run =
 	| { kind: "strong"; text: string }
 	/** A link to something outside the vault (or a file in it that is not a note, such as a PDF). */
 	| { kind: "link"; text: string; url: string }
-	/** A wikilink or markdown link to a note: how the catalogue points at paper notes. */
-	| { kind: "note"; target: string };
+	/**
+	 * A wikilink or markdown link to a note: how the catalogue points at paper notes. `label` is what the
+	 * link shows (the wikilink's alias, the markdown link's text; empty when it has none).
+	 */
+	| { kind: "note"; target: string; label: string };
 
 export type DefinitionMap = ReadonlyMap<string, string>;
 
@@ -87,8 +90,10 @@ function textRuns(text: string, into: Run[]): void {
 		const inner = match[1] ?? "";
 		// The note is the part before `#heading` or `#^block`, as for Obsidian; `[[#Heading]]` names no note.
 		// Kept whole, `[[Gone#Heading]]` was re-created as a note named "Gone#Heading.md".
-		const target = (inner.split("|")[0] ?? "").split("#")[0]?.trim() ?? "";
-		if (!match[0].startsWith("!") && target !== "") into.push({ kind: "note", target });
+		const bar = inner.indexOf("|");
+		const target = (bar === -1 ? inner : inner.slice(0, bar)).split("#")[0]?.trim() ?? "";
+		const label = bar === -1 ? "" : inner.slice(bar + 1).trim();
+		if (!match[0].startsWith("!") && target !== "") into.push({ kind: "note", target, label });
 		last = index + match[0].length;
 	}
 	if (last < text.length) into.push({ kind: "text", text: text.slice(last) });
@@ -122,7 +127,7 @@ function linkRun(text: string, url: string, into: Run[]): void {
 		} catch {
 			// A malformed escape: keep the target as written.
 		}
-		into.push({ kind: "note", target: target.replace(/\.md$/i, "") });
+		into.push({ kind: "note", target: target.replace(/\.md$/i, ""), label: text.trim() });
 	} else {
 		into.push({ kind: "link", text, url });
 	}

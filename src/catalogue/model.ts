@@ -77,8 +77,14 @@ export interface Paper extends VenueNote {
 	range: SourceRange;
 	/** Where a link to the paper's note goes: the end of the item's own text (of the title cell, in a table). */
 	linkOffset: number;
-	/** Wikilink or internal markdown link targets in the item (paper notes linked from the catalogue). */
+	/** Wikilink or internal markdown link targets in the item: the paper's note, or any note the user links. */
 	noteLinks: string[];
+	/**
+	 * The targets among `noteLinks` that are labelled the way sync labels the link it inserts (`|notes`): links
+	 * to the paper's own note. Any other note link is the user's text, and names the paper's note only when that
+	 * note's properties say it is this paper's (see `src/notes/paper-note.ts`).
+	 */
+	insertedLinks: string[];
 }
 
 export interface Section {

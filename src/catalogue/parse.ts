@@ -214,6 +214,7 @@ function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindin
 			details: paper.details,
 			checked: paper.checked,
 			noteLinks: paper.noteLinks,
+			insertedLinks: paper.insertedLinks,
 			kind: paper.kind,
 			headingIndex,
 			headingPath: facts.path(headingIndex),

@@ -15,6 +15,8 @@ export interface TitleReading extends VenueNote {
 	url?: string;
 	annotation: string;
 	noteLinks: string[];
+	/** The targets of note links labelled as sync labels the links it inserts: see `Paper.insertedLinks`. */
+	insertedLinks: string[];
 }
 
 // Link texts that name a format or a site rather than the paper.
@@ -37,6 +39,14 @@ export function isTitleText(text: string, url?: string): boolean {
 	const core = coreWords(trimmed);
 	if (core.length < 2) return false;
 	return !GENERIC_LINK_TEXT.test(core);
+}
+
+/** The label sync gives the links it inserts after an item (`[[Papers/Title|notes]]`, `[notes](Papers/Title.md)`). */
+export const INSERTED_LINK_LABEL = "notes";
+
+/** Whether a note link's label says that sync inserted it, so that it links the paper's own note. */
+export function isInsertedLinkLabel(label: string): boolean {
+	return label.trim().toLowerCase() === INSERTED_LINK_LABEL;
 }
 
 export function collapseWhitespace(text: string): string {
@@ -115,11 +125,12 @@ function venueNoteIn(text: string): VenueNote {
 
 export function readTitle(runs: readonly Run[]): TitleReading {
 	const noteLinks = runs.flatMap((run) => (run.kind === "note" ? [run.target] : []));
+	const insertedLinks = runs.flatMap((run) => (run.kind === "note" && isInsertedLinkLabel(run.label) ? [run.target] : []));
 	const choice = chooseTitle(runs);
 	const { title, note } = splitTitleNote(collapseWhitespace(choice.title));
 	const annotation = annotationAround(runs, choice);
 	const venue = note !== undefined ? parseVenueNote(note) : venueNoteIn(annotation);
-	const reading: TitleReading = { title, annotation, noteLinks, ...venue };
+	const reading: TitleReading = { title, annotation, noteLinks, insertedLinks, ...venue };
 	if (choice.url !== undefined) reading.url = choice.url;
 	return reading;
 }

@@ -9,6 +9,7 @@
  */
 import type { Catalogue, Paper } from "../catalogue/model";
 import { CatalogueParser } from "../catalogue/parse";
+import { INSERTED_LINK_LABEL } from "../catalogue/title";
 import { canonicalUrl } from "../catalogue/url";
 import { safeFileName, uniqueFileName } from "../notes/file-name";
 import { checkTemplate, compileTemplate, fillText, type TemplateValues } from "../notes/template";
@@ -148,10 +149,10 @@ export function markdownLinkPath(path: string): string {
 
 /** The text inserted after a catalogue item to link its note. */
 export function noteLinkText(notePath: string, style: SyncSettings["linkStyle"], inTable: boolean): string {
-	if (style === "markdown") return ` [notes](${markdownLinkPath(notePath)})`;
+	if (style === "markdown") return ` [${INSERTED_LINK_LABEL}](${markdownLinkPath(notePath)})`;
 	const target = notePath.replace(/\.md$/i, "");
 	// In a table an unescaped pipe would end the cell.
-	return ` [[${target}${inTable ? "\\|" : "|"}notes]]`;
+	return ` [[${target}${inTable ? "\\|" : "|"}${INSERTED_LINK_LABEL}]]`;
 }
 
 /** Where a note link that does not resolve would live: the note was deleted, so it is made again there. */
@@ -374,7 +375,7 @@ async function linksThatReadBack(
 	};
 	const failed = await notReadBack(links);
 	if (failed.size === 0) return links;
-	const retried = links.map((link) => (failed.has(link) ? { ...link, text: ` [notes](${opaqueLinkPath(link.notePath)})` } : link));
+	const retried = links.map((link) => (failed.has(link) ? { ...link, text: ` [${INSERTED_LINK_LABEL}](${opaqueLinkPath(link.notePath)})` } : link));
 	const stillFailed = await notReadBack(retried);
 	for (const link of stillFailed) {
 		conflicts.push({ paperId: link.paperId, title: link.title, reason: `a link to ${link.notePath} would not read as a link in its item; link it by hand` });
