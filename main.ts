@@ -8,41 +8,72 @@ import { CatalogueIndex } from "./src/obsidian/catalogue-index";
 import { loadTrackedCatalogues, registerCatalogueEvents } from "./src/obsidian/catalogue-events";
 import { registerCommands } from "./src/obsidian/commands";
 import type { PluginHost } from "./src/obsidian/host";
+import { PaperNotes } from "./src/obsidian/paper-notes";
 import { ProgressView, VIEW_TYPE_PROGRESS } from "./src/obsidian/progress-view";
+import { RunQueue } from "./src/obsidian/run-queue";
 import { PaperCatalogueSettingTab } from "./src/obsidian/settings-tab";
+import { registerSettingsFollow } from "./src/obsidian/settings-follow";
 import { registerStatusBar } from "./src/obsidian/status-bar";
 import { StatusSync } from "./src/obsidian/status-sync";
 
 export default class PaperCataloguePlugin extends Plugin implements PluginHost {
+	/** One object for the plugin's life: settings changed on another device are copied into it, never swapped for it. */
 	override settings: PaperCatalogueSettings = settingsFromData(null).settings;
 	index!: CatalogueIndex;
+	notes!: PaperNotes;
 	statusSync!: StatusSync;
+	readonly runs = new RunQueue();
+	private settingTab: PaperCatalogueSettingTab | null = null;
 
 	override async onload(): Promise<void> {
 		await this.loadSettings();
 		this.index = new CatalogueIndex(this.app);
+		this.notes = new PaperNotes(this.app);
+		this.notes.register((ref) => this.registerEvent(ref));
 		this.statusSync = new StatusSync(this);
 
 		this.registerView(VIEW_TYPE_PROGRESS, (leaf) => new ProgressView(leaf, this));
 		registerCommands(this);
-		this.addSettingTab(new PaperCatalogueSettingTab(this.app, this));
+		this.settingTab = new PaperCatalogueSettingTab(this.app, this);
+		this.addSettingTab(this.settingTab);
 		this.addRibbonIcon("book-open-check", "Open reading progress", () => void this.activateView());
 		registerCatalogueEvents(this);
+		registerSettingsFollow(this);
 		this.statusSync.register();
 		registerStatusBar(this, this);
 		this.app.workspace.onLayoutReady(() => void loadTrackedCatalogues(this));
 	}
 
-	private async loadSettings(): Promise<void> {
+	override onunload(): void {
+		this.index.dispose();
+	}
+
+	private async readSettings(): Promise<PaperCatalogueSettings | null> {
 		let data: unknown = null;
 		try {
 			data = await this.loadData();
 		} catch {
 			new Notice("Paper Catalogue could not read its saved settings (data.json is not valid JSON); using the defaults until you change a setting.", 0);
+			return null;
 		}
 		const { settings, problems } = settingsFromData(data);
-		this.settings = settings;
 		if (problems.length > 0) new Notice(`Paper Catalogue reset settings it could not read: ${problems.join(", ")}.`);
+		return settings;
+	}
+
+	private async loadSettings(): Promise<void> {
+		Object.assign(this.settings, (await this.readSettings()) ?? settingsFromData(null).settings);
+	}
+
+	/** Obsidian Sync (or another tool) rewrote data.json: take the new settings, so that a later save keeps them. */
+	override async onExternalSettingsChange(): Promise<void> {
+		const settings = await this.readSettings();
+		// Unreadable: keep what we have (and do not save over the file) until the user changes a setting.
+		if (!settings) return;
+		Object.assign(this.settings, settings);
+		this.index.trackedChanged();
+		this.settingTab?.refreshIfShown();
+		await loadTrackedCatalogues(this);
 	}
 
 	async saveSettings(): Promise<void> {

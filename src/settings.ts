@@ -1,7 +1,11 @@
 /**
  * The plugin's settings: their defaults, and reading them back from whatever
- * `data.json` holds (missing keys take defaults, wrong types are reported).
+ * `data.json` holds (missing keys take defaults; wrong types and values the
+ * settings tab would refuse — a date format date-fns rejects, a notes folder
+ * outside the vault, an unknown placeholder — are reset and reported).
  */
+import { dateFormatProblem, templateProblems } from "./notes/template";
+import { folderProblem } from "./notes/vault-path";
 
 /** How inserted links are written: as the vault's "Use [[Wikilinks]]" option says, or always one way. */
 export type LinkStyle = "vault" | "wikilink" | "markdown";
@@ -59,10 +63,21 @@ export function settingsFromData(data: unknown): LoadedSettings {
 	text("dateFormat");
 	if (settings.fileNameFormat.trim() === "") settings.fileNameFormat = DEFAULT_SETTINGS.fileNameFormat;
 	if (settings.dateFormat.trim() === "") settings.dateFormat = DEFAULT_SETTINGS.dateFormat;
+	// Values the settings tab would not have saved (another device's plugin version, a hand edit): each would make
+	// every tick or run fail later, so they are reset now, and said.
+	const invalid = (key: keyof PaperCatalogueSettings, bad: boolean): void => {
+		if (!bad) return;
+		(settings as unknown as Record<string, unknown>)[key] = DEFAULT_SETTINGS[key];
+		problems.push(key);
+	};
+	invalid("dateFormat", dateFormatProblem(settings.dateFormat) !== null);
+	invalid("notesFolder", settings.notesFolder !== "" && folderProblem(settings.notesFolder) !== null);
+	invalid("templatePath", settings.templatePath !== "" && folderProblem(settings.templatePath) !== null);
+	invalid("fileNameFormat", templateProblems(settings.fileNameFormat, settings.dateFormat).length > 0);
 
 	if (data.catalogues !== undefined) {
 		if (Array.isArray(data.catalogues) && data.catalogues.every((path) => typeof path === "string")) {
-			settings.catalogues = [...new Set(data.catalogues)];
+			settings.catalogues = [...new Set(data.catalogues)].filter((path) => path.trim() !== "");
 		} else {
 			problems.push("catalogues");
 		}

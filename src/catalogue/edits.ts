@@ -20,13 +20,78 @@ export function withCheckboxes(text: string, catalogue: Catalogue, paperIds: rea
 	return result;
 }
 
-/** Papers whose checkbox changed between two parses of one catalogue, matched by id. */
-export function checkboxChanges(before: Catalogue, after: Catalogue): Paper[] {
-	const previous = new Map(before.papers.map((paper) => [paper.id, paper.checked]));
-	return after.papers.filter((paper) => {
-		const was = previous.get(paper.id);
-		return was !== undefined && was !== paper.checked;
-	});
+/** Two parses of one catalogue, with the texts they were made from. */
+export interface Revision {
+	catalogue: Catalogue;
+	text: string;
+}
+
+/** An item's text with its checkbox character blanked: what stays the same when only the box is ticked. */
+function fingerprint(paper: Paper, text: string): string {
+	const { start, end } = paper.range;
+	const item = text.slice(start.offset, end.offset);
+	if (paper.checkboxOffset === undefined) return item;
+	const at = paper.checkboxOffset - start.offset;
+	return `${item.slice(0, at)}\u0000${item.slice(at + 1)}`;
+}
+
+function groupByKey(papers: readonly Paper[]): Map<string, Paper[]> {
+	const groups = new Map<string, Paper[]>();
+	for (const paper of papers) {
+		const group = groups.get(paper.key);
+		if (group) group.push(paper);
+		else groups.set(paper.key, [paper]);
+	}
+	return groups;
+}
+
+/**
+ * Pairs the listings of one paper before and after an edit: a listing is the one with the same item text
+ * (checkbox aside); listings whose text changed too pair up in order when as many changed on both sides. A listing
+ * added or deleted pairs with nothing, so it is never taken for a tick of another listing.
+ */
+function pairListings(before: readonly Paper[], beforeText: string, after: readonly Paper[], afterText: string): [Paper, Paper][] {
+	const unpaired = new Map<string, Paper[]>();
+	for (const paper of before) {
+		const key = fingerprint(paper, beforeText);
+		const queue = unpaired.get(key);
+		if (queue) queue.push(paper);
+		else unpaired.set(key, [paper]);
+	}
+	const pairs: [Paper, Paper][] = [];
+	const leftAfter: Paper[] = [];
+	for (const paper of after) {
+		const match = unpaired.get(fingerprint(paper, afterText))?.shift();
+		if (match) pairs.push([match, paper]);
+		else leftAfter.push(paper);
+	}
+	const leftBefore = [...unpaired.values()].flat().sort((a, b) => a.range.start.offset - b.range.start.offset);
+	if (leftBefore.length === leftAfter.length) leftAfter.forEach((paper, i) => pairs.push([leftBefore[i] as Paper, paper]));
+	return pairs;
+}
+
+/**
+ * The papers (as they are after) whose own checkbox was ticked or unticked between two revisions of one catalogue.
+ * Listings are matched by what they are, not by position: deleting one listing of a paper listed twice is not a
+ * tick of the other (`id`s of repeats are positional, `#2` becomes the first).
+ */
+export function checkboxChanges(before: Revision, after: Revision): Paper[] {
+	const was = before.catalogue;
+	const now = after.catalogue;
+	// A run of ticks, read without a parse (see toggle.ts), shares everything but the flipped papers.
+	if (now.headings === was.headings && now.papers.length === was.papers.length) {
+		return now.papers.filter((paper, i) => paper !== was.papers[i] && paper.checked !== was.papers[i]?.checked);
+	}
+	const previous = groupByKey(was.papers);
+	const changed: Paper[] = [];
+	for (const [key, listings] of groupByKey(now.papers)) {
+		const earlier = previous.get(key);
+		if (!earlier) continue;
+		for (const [old, current] of pairListings(earlier, before.text, listings, after.text)) {
+			if (old.checkboxOffset !== undefined && current.checkboxOffset !== undefined && old.checked !== current.checked) changed.push(current);
+		}
+	}
+	return changed.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 /** The paper whose item covers a line of the catalogue (0-based, as editors count), if any. */

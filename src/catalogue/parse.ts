@@ -254,6 +254,14 @@ export class CatalogueParser {
 		return this.remember(text, buildCatalogue(chunks, findings));
 	}
 
+	/**
+	 * The catalogue of `text` when it needs no parse — the same text again, or the last text with boxes ticked or
+	 * unticked — and null when it would need one. Costs a comparison of the texts, never a parse.
+	 */
+	parseIfQuick(text: string): Catalogue | null {
+		return this.quickly(text);
+	}
+
 	/** The same text again, or the last text with boxes ticked or unticked: no parse needed. */
 	private quickly(text: string): Catalogue | null {
 		if (!this.last) return null;

@@ -12,7 +12,7 @@ import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 
 import path from "node:path";
 import { readProperties } from "../notes/front-matter";
 import { baseName, normalizeVaultPath, parentFolder } from "../notes/vault-path";
-import type { ExistingNote, NoteVault, PathKind } from "../sync/vault";
+import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../sync/vault";
 import { decodeVaultText, readVaultText, resolveInVault, VaultError } from "./fs-vault";
 
 const BOM = "\uFEFF";
@@ -75,16 +75,22 @@ export class FileSystemVault implements NoteVault {
 
 	async notesIn(folder: string): Promise<ExistingNote[]> {
 		const notes: ExistingNote[] = [];
-		for (const notePath of await this.markdownFiles(folder)) {
-			let url: unknown;
-			try {
-				url = readProperties(await this.read(notePath))?.url;
-			} catch {
-				// A note we cannot read as text has no usable url; it still takes its name.
-			}
-			notes.push(typeof url === "string" ? { path: notePath, url } : { path: notePath });
-		}
+		for (const notePath of await this.markdownFiles(folder)) notes.push(await this.identity(notePath));
 		return notes;
+	}
+
+	async noteAt(path: string): Promise<ExistingNote | null> {
+		const normalized = normalizeVaultPath(path);
+		return (await this.kind(normalized)) === "file" ? this.identity(normalized) : null;
+	}
+
+	private async identity(notePath: string): Promise<ExistingNote> {
+		try {
+			return existingNote(notePath, readProperties(await this.read(notePath)));
+		} catch {
+			// A note we cannot read as text has no usable properties; it still takes its name.
+			return { path: notePath };
+		}
 	}
 
 	/** Like Obsidian: a path from the vault root, then relative to the source note, then any note with that name. */

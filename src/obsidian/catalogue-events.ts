@@ -1,10 +1,12 @@
 /**
- * Keeps the catalogue index in step with the vault and the editor, and the
- * settings in step with renamed or deleted catalogues.
+ * Keeps the catalogue index in step with the vault and the editor: which notes it holds (the tracked catalogues and
+ * the active note), and their text as it changes.
  */
 import { MarkdownView, TFile } from "obsidian";
 import { markdownLinkPath } from "../sync/plan";
+import { inBackground } from "./failures";
 import { isTracked, type PluginHost } from "./host";
+import { openInSourceEditor } from "./live-text";
 import { ObsidianVault } from "./obsidian-vault";
 
 /** Rewrites links to a renamed note in a catalogue, when Obsidian has not already. */
@@ -18,34 +20,60 @@ export function relinkRenamedNote(text: string, oldPath: string, newPath: string
 		.split(`](${markdownLinkPath(oldPath)})`).join(`](${markdownLinkPath(newPath)})`);
 }
 
+/** The notes the index holds: every tracked catalogue, and the active note (it may be a reading list to offer). */
+function wanted(host: PluginHost): Set<string> {
+	const keep = new Set(host.settings.catalogues);
+	const active = host.app.workspace.getActiveFile();
+	if (active && active.extension === "md") keep.add(active.path);
+	return keep;
+}
+
+function isWanted(host: PluginHost, path: string): boolean {
+	return isTracked(host, path) || host.app.workspace.getActiveFile()?.path === path;
+}
+
+/** Drops the notes the index no longer needs, and reads the active note if it is new. */
+export function followActiveNote(host: PluginHost): void {
+	host.index.keepOnly(wanted(host));
+	const active = host.app.workspace.getActiveFile();
+	if (active && active.extension === "md" && !host.index.has(active.path)) inBackground(`Could not read ${active.path}`, host.index.load(active.path));
+}
+
 export function registerCatalogueEvents(host: PluginHost): void {
 	const { app } = host;
 
-	// Every note the index has parsed is kept current, not only tracked ones: the commands read the active note's
-	// parse (which paper is under the cursor), and a note tracked later must not start from a stale parse.
-	const indexed = (path: string): boolean => isTracked(host, path) || host.index.get(path) !== null;
-
 	host.registerEvent(
 		app.vault.on("modify", (file) => {
-			if (!(file instanceof TFile) || !indexed(file.path)) return;
-			void app.vault.cachedRead(file).then((text) => host.index.updateInSlices(file.path, text));
+			if (!(file instanceof TFile) || !isWanted(host, file.path) || !host.index.has(file.path)) return;
+			if (openInSourceEditor(app, file.path)) {
+				// Open in an editor, the editor is the truth: this is its own save (maybe of a text older than what it
+				// shows now, if the user typed on), or a change from outside that Obsidian reloads into it. Read the
+				// editor once that reload is done; never the file, which would roll a newer tick back.
+				window.setTimeout(() => {
+					const view = openInSourceEditor(app, file.path);
+					if (view) host.index.edited(file.path, view.editor.getValue());
+				}, 0);
+				return;
+			}
+			inBackground(
+				`Could not read ${file.path}`,
+				app.vault.cachedRead(file).then((text) => host.index.updateInSlices(file.path, text)),
+			);
 		}),
 	);
 
-	// Typing in the editor reaches the view and the notes at once, before Obsidian saves the file.
+	// Typing in the editor reaches the view and the notes at once (a tick) or once typing pauses, before Obsidian saves.
 	host.registerEvent(
 		app.workspace.on("editor-change", (editor, info) => {
 			const path = info.file?.path;
-			if (path && indexed(path)) host.index.update(path, editor.getValue());
+			if (path && host.index.has(path)) host.index.edited(path, editor.getValue());
 		}),
 	);
 
-	// The active note is parsed ahead of time, so commands know whether it holds papers.
-	host.registerEvent(
-		app.workspace.on("file-open", (file) => {
-			if (file && file.extension === "md") void host.index.load(file.path);
-		}),
-	);
+	// The active note is parsed ahead of time, so commands and the view know whether it holds papers; the one before
+	// it is dropped unless it is tracked.
+	host.registerEvent(app.workspace.on("file-open", () => followActiveNote(host)));
+	host.registerEvent(app.workspace.on("active-leaf-change", () => followActiveNote(host)));
 
 	host.registerEvent(
 		app.vault.on("rename", (file, oldPath) => {
@@ -53,8 +81,13 @@ export function registerCatalogueEvents(host: PluginHost): void {
 			if (isTracked(host, oldPath)) {
 				host.settings.catalogues = host.settings.catalogues.map((path) => (path === oldPath ? file.path : path));
 				host.index.rename(oldPath, file.path);
-				void host.saveSettings();
+				inBackground("Could not save the settings", host.saveSettings());
 				return;
+			}
+			if (host.index.has(oldPath)) {
+				// The active note moved: read it again under its new name.
+				host.index.forget(oldPath);
+				followActiveNote(host);
 			}
 			if (file.extension !== "md") return;
 			// A paper note moved: Obsidian updates links when its "Automatically update internal links" option is on;
@@ -62,20 +95,19 @@ export function registerCatalogueEvents(host: PluginHost): void {
 			for (const path of host.settings.catalogues) {
 				const catalogue = app.vault.getFileByPath(path);
 				if (!catalogue) continue;
-				void app.vault.cachedRead(catalogue).then(async (text) => {
-					if (relinkRenamedNote(text, oldPath, file.path) === text) return;
-					// Through the editor when the catalogue is open in one, so that unsaved typing is kept.
-					await new ObsidianVault(app).process(path, (current) => relinkRenamedNote(current, oldPath, file.path));
-				});
+				inBackground(
+					`Could not update the links in ${path}`,
+					app.vault.cachedRead(catalogue).then(async (text) => {
+						if (relinkRenamedNote(text, oldPath, file.path) === text) return;
+						// Through the editor when the catalogue is open in one, so that unsaved typing is kept.
+						await new ObsidianVault(app).process(path, (current) => relinkRenamedNote(current, oldPath, file.path));
+					}),
+				);
 			}
 		}),
 	);
 
-	host.registerEvent(
-		app.vault.on("delete", (file) => {
-			if (isTracked(host, file.path)) host.index.forget(file.path);
-		}),
-	);
+	host.registerEvent(app.vault.on("delete", (file) => host.index.forget(file.path)));
 }
 
 /** Parses the tracked catalogues once the workspace is ready, and any open in an editor from its live text. */
@@ -86,5 +118,5 @@ export async function loadTrackedCatalogues(host: PluginHost): Promise<void> {
 			host.index.update(leaf.view.file.path, leaf.view.editor.getValue());
 		}
 	});
+	followActiveNote(host);
 }
-

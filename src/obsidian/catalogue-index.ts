@@ -1,22 +1,43 @@
 /**
- * Parsed catalogues, kept up to date as they change. The status bar, the
- * progress view, status sync and the commands all read from here, so a
- * catalogue is parsed once per change, and only its changed chunks at that.
+ * Parsed catalogues, kept up to date as they change. The status bar, the progress view, status sync and the
+ * commands all read from here, so a catalogue is parsed once per change, and only its changed chunks at that.
+ *
+ * It holds the tracked catalogues and the active note (to know whether it lists papers); see catalogue-events.ts
+ * for what it is told when. Each entry follows the note's live text: the editor's while the note is open in one
+ * (the file lags it by the editor's save delay), else the file's.
+ *
+ * Typing never pays for the whole catalogue: a tick is read from the last parse at once (no parse at all), and
+ * any other edit of a long catalogue is parsed in slices once typing pauses.
  */
-import { type App, Events, type EventRef, TFile } from "obsidian";
+import { type App, Events, type EventRef } from "obsidian";
 import type { Catalogue } from "../catalogue/model";
 import { CatalogueParser, SLICED_PARSE_CHARS } from "../catalogue/parse";
+import { liveText } from "./live-text";
 import { yieldToUi } from "./yield-to-ui";
+
+/** How long typing in a long catalogue pauses before the edit is parsed. */
+export const EDIT_SETTLE_MS = 300;
 
 interface Entry {
 	parser: CatalogueParser;
 	text: string | null;
 	catalogue: Catalogue | null;
-	/** Counts stored parses, so a sliced parse can tell that a newer one landed while it yielded. */
+	/** Counts stored parses, so a parse that yielded can tell that a newer one landed meanwhile. */
 	version: number;
+	/** The newest text typed and not parsed yet, and the timer that will parse it. */
+	pending: { text: string; timer: number } | null;
 }
 
-export type CatalogueListener = (path: string, before: Catalogue | null, after: Catalogue) => void;
+/** What changed in one catalogue: the parses and texts before and after. */
+export interface CatalogueChange {
+	path: string;
+	before: Catalogue | null;
+	beforeText: string | null;
+	after: Catalogue;
+	afterText: string;
+}
+
+export type CatalogueListener = (change: CatalogueChange) => void;
 
 export class CatalogueIndex extends Events {
 	private readonly entries = new Map<string, Entry>();
@@ -30,57 +51,126 @@ export class CatalogueIndex extends Events {
 		return this.entries.get(path)?.catalogue ?? null;
 	}
 
+	/** The text the last parse was made from. */
+	textOf(path: string): string | null {
+		return this.entries.get(path)?.text ?? null;
+	}
+
+	has(path: string): boolean {
+		return this.entries.has(path);
+	}
+
+	paths(): string[] {
+		return [...this.entries.keys()];
+	}
+
+	/** The catalogue's own parser, warm with its chunks: sync plans with it, so parsing after a run costs little. */
+	parserFor(path: string): CatalogueParser {
+		return this.entry(path).parser;
+	}
+
 	/** The catalogue at `path`, reading and parsing it the first time. Null when there is no such note. */
 	async load(path: string): Promise<Catalogue | null> {
-		const known = this.get(path);
-		if (known) return known;
-		const file = this.app.vault.getFileByPath(path);
-		if (!(file instanceof TFile)) return null;
-		return this.updateInSlices(path, await this.app.vault.cachedRead(file));
+		const entry = this.entries.get(path);
+		if (entry?.catalogue && !entry.pending) return entry.catalogue;
+		return this.refresh(path);
+	}
+
+	/**
+	 * The catalogue as the note is now — an edit still waiting to be parsed included — for a command about to act on
+	 * it. Null when there is no such note.
+	 */
+	async refresh(path: string): Promise<Catalogue | null> {
+		const text = await liveText(this.app, path);
+		if (text === null) return null;
+		return this.updateInSlices(path, text);
 	}
 
 	private entry(path: string): Entry {
 		let entry = this.entries.get(path);
 		if (!entry) {
-			entry = { parser: new CatalogueParser(), text: null, catalogue: null, version: 0 };
+			entry = { parser: new CatalogueParser(), text: null, catalogue: null, version: 0, pending: null };
 			this.entries.set(path, entry);
 		}
 		return entry;
 	}
 
 	private store(path: string, entry: Entry, text: string, after: Catalogue): Catalogue {
-		const before = entry.catalogue;
+		const change: CatalogueChange = { path, before: entry.catalogue, beforeText: entry.text, after, afterText: text };
 		entry.text = text;
 		entry.catalogue = after;
 		entry.version += 1;
-		this.trigger("changed", path, before, after);
+		if (entry.pending?.text === text) this.cancelPending(entry);
+		if (change.before !== after) this.trigger("changed", change);
 		return after;
 	}
 
+	private cancelPending(entry: Entry): void {
+		if (entry.pending) window.clearTimeout(entry.pending.timer);
+		entry.pending = null;
+	}
+
 	/**
-	 * Parses a new text of the catalogue at once and tells listeners what changed.
-	 * For edits: after the first parse only changed chunks are parsed, and a tick none.
+	 * Parses a new text of the catalogue at once and tells listeners what changed. After the first parse only
+	 * changed chunks are parsed, and a tick none.
 	 */
 	update(path: string, text: string): Catalogue {
 		const entry = this.entry(path);
-		if (entry.text === text && entry.catalogue) return entry.catalogue;
+		if (entry.text === text && entry.catalogue) {
+			this.cancelPending(entry);
+			return entry.catalogue;
+		}
 		return this.store(path, entry, text, entry.parser.parse(text));
 	}
 
 	/**
-	 * The same, yielding to the UI between slices: for a first read or a change
-	 * from disk, which may re-parse a whole long catalogue.
+	 * The same, yielding to the UI between slices: for a first read, a change from disk or an edit of a long
+	 * catalogue, which may re-parse much of it.
 	 */
 	async updateInSlices(path: string, text: string): Promise<Catalogue> {
 		const entry = this.entry(path);
-		if (entry.text === text && entry.catalogue) return entry.catalogue;
+		if (entry.text === text && entry.catalogue) {
+			this.cancelPending(entry);
+			return entry.catalogue;
+		}
 		// A short catalogue parses within one frame; yielding would only delay it.
-		if (text.length < SLICED_PARSE_CHARS) return this.update(path, text);
+		const quick = text.length < SLICED_PARSE_CHARS ? null : entry.parser.parseIfQuick(text);
+		if (text.length < SLICED_PARSE_CHARS || quick) return this.store(path, entry, text, quick ?? entry.parser.parse(text));
 		const version = entry.version;
 		const after = await entry.parser.parseInSlices(text, yieldToUi);
 		// An edit stored while we yielded is newer than this text: keep it.
 		if (entry.version !== version && entry.catalogue) return entry.catalogue;
+		if (this.entries.get(path) !== entry) return after;
 		return this.store(path, entry, text, after);
+	}
+
+	/**
+	 * The editor's text changed (a keystroke, a paste, our own edit). A tick shows at once, without a parse; so does
+	 * any edit of a short catalogue. Other edits of a long one wait until typing pauses and are parsed in slices.
+	 */
+	edited(path: string, text: string): void {
+		const entry = this.entry(path);
+		if (entry.text === text) {
+			this.cancelPending(entry);
+			return;
+		}
+		const quick = entry.catalogue ? entry.parser.parseIfQuick(text) : null;
+		if (quick || text.length < SLICED_PARSE_CHARS) {
+			this.store(path, entry, text, quick ?? entry.parser.parse(text));
+			return;
+		}
+		this.cancelPending(entry);
+		const timer = window.setTimeout(() => {
+			if (entry.pending?.timer !== timer) return;
+			entry.pending = null;
+			void this.updateInSlices(path, text).catch((error: unknown) => console.error(`Paper Catalogue: could not read ${path}`, error));
+		}, EDIT_SETTLE_MS);
+		entry.pending = { text, timer };
+	}
+
+	/** Whether an edit of the catalogue is waiting to be parsed. */
+	isPending(path: string): boolean {
+		return this.entries.get(path)?.pending != null;
 	}
 
 	rename(oldPath: string, newPath: string): void {
@@ -88,14 +178,40 @@ export class CatalogueIndex extends Events {
 		if (!entry) return;
 		this.entries.delete(oldPath);
 		this.entries.set(newPath, entry);
+		this.trigger("renamed", oldPath, newPath);
 	}
 
 	forget(path: string): void {
+		const entry = this.entries.get(path);
+		if (!entry) return;
+		this.cancelPending(entry);
 		this.entries.delete(path);
+		this.trigger("removed", path);
+	}
+
+	/** Forgets every note but these (tracked catalogues and the active note). */
+	keepOnly(keep: ReadonlySet<string>): void {
+		for (const path of [...this.entries.keys()]) if (!keep.has(path)) this.forget(path);
+	}
+
+	/** Stops pending work: the plugin is unloading. */
+	dispose(): void {
+		for (const entry of this.entries.values()) this.cancelPending(entry);
+		this.entries.clear();
 	}
 
 	onChanged(listener: CatalogueListener): EventRef {
 		return this.on("changed", listener as (...data: unknown[]) => unknown);
+	}
+
+	/** A note was dropped: deleted, closed, or no longer tracked. */
+	onRemoved(listener: (path: string) => void): EventRef {
+		return this.on("removed", listener as (...data: unknown[]) => unknown);
+	}
+
+	/** A tracked catalogue was renamed or moved. */
+	onRenamed(listener: (oldPath: string, newPath: string) => void): EventRef {
+		return this.on("renamed", listener as (...data: unknown[]) => unknown);
 	}
 
 	/** Tells listeners that the set of tracked catalogues changed. */

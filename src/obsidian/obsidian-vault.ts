@@ -1,13 +1,15 @@
 /**
  * The sync's `NoteVault` over Obsidian's API: `Vault.create` for notes,
  * `createFolder` for missing folders, `Vault.process` for every catalogue
- * edit (through the editor when the catalogue is open in one), and the
- * metadata cache for properties and link resolution. Lookups go by path
+ * edit (through the editor when the catalogue is open in one), reads from
+ * the editor while a note is open in one, and the metadata cache for
+ * properties and link resolution. Lookups go by path
  * (`getAbstractFileByPath`), never by scanning every file.
  */
-import { type App, type Editor, type EditorChange, MarkdownView, normalizePath, TFile, TFolder } from "obsidian";
+import { type App, type Editor, type EditorChange, normalizePath, TFile, TFolder } from "obsidian";
 import { readProperties } from "../notes/front-matter";
-import type { ExistingNote, NoteVault, PathKind } from "../sync/vault";
+import { openInSourceEditor } from "./live-text";
+import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../sync/vault";
 
 export class ObsidianVault implements NoteVault {
 	constructor(private readonly app: App) {}
@@ -23,8 +25,10 @@ export class ObsidianVault implements NoteVault {
 		return Promise.resolve(found instanceof TFolder ? "folder" : found instanceof TFile ? "file" : null);
 	}
 
+	/** The editor's text while the note is open in one (it saves only ~2 s after the last change), else the file's. */
 	read(path: string): Promise<string> {
-		return this.app.vault.read(this.file(path));
+		const view = openInSourceEditor(this.app, normalizePath(path));
+		return view ? Promise.resolve(view.editor.getValue()) : this.app.vault.read(this.file(path));
 	}
 
 	async notesIn(folder: string): Promise<ExistingNote[]> {
@@ -33,18 +37,23 @@ export class ObsidianVault implements NoteVault {
 		const notes: ExistingNote[] = [];
 		const walk = async (current: TFolder): Promise<void> => {
 			for (const child of current.children) {
-				if (child instanceof TFolder) {
-					await walk(child);
-				} else if (child instanceof TFile && child.extension === "md") {
-					// The metadata cache may not have indexed a note created a moment ago: read that one.
-					const cache = this.app.metadataCache.getFileCache(child);
-					const url: unknown = cache ? cache.frontmatter?.url : readProperties(await this.app.vault.cachedRead(child))?.url;
-					notes.push(typeof url === "string" ? { path: child.path, url } : { path: child.path });
-				}
+				if (child instanceof TFolder) await walk(child);
+				else if (child instanceof TFile && child.extension === "md") notes.push(await this.identity(child));
 			}
 		};
 		await walk(root);
 		return notes;
+	}
+
+	async noteAt(path: string): Promise<ExistingNote | null> {
+		const file = this.app.vault.getFileByPath(normalizePath(path));
+		return file && file.extension === "md" ? this.identity(file) : null;
+	}
+
+	private async identity(file: TFile): Promise<ExistingNote> {
+		// The metadata cache may not have indexed a note created a moment ago: read that one.
+		const cache = this.app.metadataCache.getFileCache(file);
+		return existingNote(file.path, cache ? cache.frontmatter : readProperties(await this.app.vault.cachedRead(file)));
 	}
 
 	resolveLink(target: string, sourcePath: string): Promise<string | null> {
@@ -71,15 +80,6 @@ export class ObsidianVault implements NoteVault {
 		await view.save();
 		return next;
 	}
-}
-
-/** The Markdown view editing `path` in source mode (live preview included), if any. */
-export function openInSourceEditor(app: App, path: string): MarkdownView | null {
-	let found: MarkdownView | null = null;
-	app.workspace.iterateAllLeaves((leaf) => {
-		if (!found && leaf.view instanceof MarkdownView && leaf.view.file?.path === path && leaf.view.getMode() === "source") found = leaf.view;
-	});
-	return found;
 }
 
 /**

@@ -12,11 +12,12 @@
  * reload, coalesced to one per frame; a reload reads the catalogue and its notes, and `render` turns them into DOM
  * synchronously. Filters, the search box and expanding a section only re-render from what was read last.
  */
-import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { ItemView, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Catalogue, Paper } from "../catalogue/model";
 import { buildProgressViewModel, type NoteInfo, type PaperFilter, type PaperRow } from "../progress/view-model";
-import { openPaperNote } from "./commands";
-import { currentCatalogue, type PluginHost } from "./host";
+import { inBackground } from "./failures";
+import { catalogueToShow, type PluginHost, trackCatalogue } from "./host";
+import { markPaper, openPaperNote } from "./paper-note-runner";
 import { isPaperFilter, ProgressControls } from "./progress-view/controls";
 import { fileName, setClass } from "./progress-view/dom";
 import { ProgressHeader } from "./progress-view/header";
@@ -73,7 +74,7 @@ export class ProgressView extends ItemView {
 			get settings() {
 				return host.settings;
 			},
-			noteOf: (paper, cataloguePath) => host.statusSync.noteFilesOf(paper, cataloguePath)[0] ?? null,
+			noteOf: (paper, cataloguePath) => host.notes.noteOf(paper, cataloguePath),
 		});
 	}
 
@@ -103,7 +104,7 @@ export class ProgressView extends ItemView {
 			controlsEl,
 			messageEl,
 			sectionsEl,
-			header: new ProgressHeader(headerEl, { switchTo: (path) => this.switchCatalogue(path) }),
+			header: new ProgressHeader(headerEl, { switchTo: (path) => this.switchCatalogue(path), track: (path) => inBackground("Could not track the catalogue", this.track(path)) }),
 			controls: new ProgressControls(controlsEl, this.filter, { filterChosen: (filter) => this.setFilter(filter), queryTyped: (query) => this.setQuery(query) }),
 			sections: new SectionList(sectionsEl, {
 				toggleExpanded: (key) => this.toggleExpanded(key),
@@ -112,8 +113,20 @@ export class ProgressView extends ItemView {
 			}),
 		};
 
-		this.registerEvent(this.host.index.onChanged((path) => path === this.cataloguePath && this.scheduleReload()));
+		this.registerEvent(this.host.index.onChanged((change) => this.isShownOrCandidate(change.path) && this.scheduleReload()));
+		this.registerEvent(this.host.index.onRemoved((path) => this.isShownOrCandidate(path) && this.scheduleReload()));
+		// The catalogue was renamed or moved: keep showing it, under its new name.
+		this.registerEvent(
+			this.host.index.onRenamed((oldPath, newPath) => {
+				if (oldPath !== this.cataloguePath) return;
+				this.cataloguePath = newPath;
+				this.app.workspace.requestSaveLayout();
+				this.scheduleReload();
+			}),
+		);
 		this.registerEvent(this.host.index.onTrackedChanged(() => this.scheduleReload()));
+		// With nothing tracked the view shows the active note when it lists papers.
+		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.host.settings.catalogues.length === 0 && this.scheduleReload()));
 		this.registerEvent(this.app.metadataCache.on("changed", (file) => this.isRelevant(file.path) && this.scheduleReload()));
 		this.registerEvent(this.app.metadataCache.on("deleted", (file) => this.isRelevant(file.path) && this.scheduleReload()));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => (this.isRelevant(oldPath) || this.isRelevant(file.path)) && this.scheduleReload()));
@@ -211,10 +224,15 @@ export class ProgressView extends ItemView {
 		return path.toLowerCase().endsWith(".md") && this.linkNames.has(fileName(path).toLowerCase());
 	}
 
+	/** Whether a change to this catalogue path concerns the view: the one it shows, or, with nothing tracked, the active note. */
+	private isShownOrCandidate(path: string): boolean {
+		return path === this.cataloguePath || (this.host.settings.catalogues.length === 0 && path === this.app.workspace.getActiveFile()?.path);
+	}
+
 	private chooseCatalogue(): string | null {
 		const tracked = this.host.settings.catalogues;
 		if (this.cataloguePath && tracked.includes(this.cataloguePath)) return this.cataloguePath;
-		return currentCatalogue(this.host);
+		return catalogueToShow(this.host);
 	}
 
 	private switchCatalogue(path: string): void {
@@ -238,7 +256,7 @@ export class ProgressView extends ItemView {
 			this.showMessage("No catalogue is tracked yet. Open a reading-list note and track it to see your progress here.", true);
 			return;
 		}
-		const catalogue = await this.host.index.load(path);
+		const catalogue = this.host.index.has(path) || this.host.settings.catalogues.includes(path) ? await this.host.index.load(path) : null;
 		if (!this.isOpen || path !== this.cataloguePath) return;
 		this.catalogue = catalogue;
 		if (!catalogue) {
@@ -270,7 +288,7 @@ export class ProgressView extends ItemView {
 		setClass(parts.headerEl, "paper-catalogue-hidden", false);
 		setClass(parts.controlsEl, "paper-catalogue-hidden", false);
 		setClass(parts.sectionsEl, "paper-catalogue-hidden", false);
-		parts.header.render(model, path, this.host.settings.catalogues);
+		parts.header.render(model, path, this.host.settings.catalogues, !this.host.settings.catalogues.includes(path));
 		parts.sections.render(model, (key) => this.expanded.has(key));
 		if (model.sections.length === 0) {
 			const query = this.query.trim();
@@ -325,9 +343,12 @@ export class ProgressView extends ItemView {
 			this.showMessage("Open a reading-list note first, then track it here.", true);
 			return;
 		}
-		if (!this.host.settings.catalogues.includes(file.path)) this.host.settings.catalogues.push(file.path);
-		this.cataloguePath = file.path;
-		await this.host.saveSettings();
+		await this.track(file.path);
+	}
+
+	private async track(path: string): Promise<void> {
+		this.cataloguePath = path;
+		await trackCatalogue(this.host, path);
 		await this.refresh();
 	}
 
@@ -352,19 +373,18 @@ export class ProgressView extends ItemView {
 		this.render();
 	}
 
+	/** Ticks the item (an item without a checkbox: sets its note's status, making the note first if need be). */
 	private toggle(row: PaperRow): void {
-		if (!row.hasCheckbox || !this.cataloguePath) return;
-		this.host.statusSync.setCheckboxes(this.cataloguePath, [row.id], !row.checked).catch((error: unknown) => {
-			new Notice(`Could not mark ${row.title} as ${row.checked ? "unread" : "read"}: ${error instanceof Error ? error.message : String(error)}`);
-		});
+		const path = this.cataloguePath;
+		const paper = this.catalogue?.papers.find((candidate) => candidate.id === row.id);
+		if (!path || !paper) return;
+		inBackground(`Could not mark ${row.title} as ${row.checked ? "unread" : "read"}`, markPaper(this.host, path, paper, !row.checked));
 	}
 
 	private open(row: PaperRow): void {
 		const path = this.cataloguePath;
 		const found: Paper | undefined = this.catalogue?.papers.find((candidate) => candidate.id === row.id);
 		if (!path || !found) return;
-		openPaperNote(this.host, path, found).catch((error: unknown) => {
-			new Notice(`Could not open the note for ${found.title}: ${error instanceof Error ? error.message : String(error)}`);
-		});
+		inBackground(`Could not open the note for ${found.title}`, openPaperNote(this.host, path, found));
 	}
 }

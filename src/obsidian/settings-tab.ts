@@ -54,6 +54,11 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 		this.host = plugin;
 	}
 
+	/** Shows the settings again when they changed behind the tab's back (on another device, through Sync). */
+	refreshIfShown(): void {
+		if (this.containerEl.isConnected) this.display();
+	}
+
 	private markdownFiles(): TFile[] {
 		return this.app.vault.getMarkdownFiles();
 	}

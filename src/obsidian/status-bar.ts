@@ -1,32 +1,48 @@
 /**
- * "14/60 read" in the status bar (desktop; Obsidian has no status bar on
- * mobile) for the active catalogue, or the first tracked one. A click opens
- * the progress view.
+ * "14/60 read" in the status bar (desktop; Obsidian has no status bar on mobile) for the active catalogue, or the
+ * first tracked one, or — with nothing tracked yet — the active note when it lists papers. A click opens the
+ * progress view (which offers to track such a note).
  */
 import type { Plugin } from "obsidian";
 import { completionOf } from "../progress/completion";
-import { currentCatalogue, type PluginHost } from "./host";
+import { isDoneIn } from "./commands";
+import { inBackground } from "./failures";
+import { catalogueToShow, isTracked, type PluginHost } from "./host";
 
 export function registerStatusBar(host: PluginHost, plugin: Plugin): void {
 	const el = plugin.addStatusBarItem();
 	el.addClass("paper-catalogue-status", "mod-clickable");
-	el.setAttr("aria-label", "Open reading progress");
 
 	const render = (): void => {
-		const path = currentCatalogue(host);
+		const path = catalogueToShow(host);
 		const catalogue = path ? host.index.get(path) : null;
-		if (!catalogue || catalogue.papers.length === 0) {
+		if (!path || !catalogue || catalogue.papers.length === 0) {
 			el.hide();
 			return;
 		}
-		const { done, total } = completionOf(catalogue.papers);
+		const { done, total } = completionOf(catalogue.papers, isDoneIn(host, path));
 		el.setText(`${done}/${total} read`);
+		el.setAttr("aria-label", isTracked(host, path) ? "Open reading progress" : "Open reading progress: this note is not tracked yet");
 		el.show();
 	};
 
-	plugin.registerDomEvent(el, "click", () => void host.activateView());
-	host.registerEvent(host.index.onChanged(() => render()));
-	host.registerEvent(host.index.onTrackedChanged(() => render()));
-	host.registerEvent(host.app.workspace.on("active-leaf-change", () => render()));
+	// Counting is linear in the catalogue: bursts of events (a run writing notes, a key held down) count once a frame.
+	let scheduled = false;
+	const schedule = (): void => {
+		if (scheduled) return;
+		scheduled = true;
+		el.win.requestAnimationFrame(() => {
+			scheduled = false;
+			render();
+		});
+	};
+
+	plugin.registerDomEvent(el, "click", () => inBackground("Could not open the reading progress", host.activateView()));
+	host.registerEvent(host.index.onChanged(schedule));
+	host.registerEvent(host.index.onRemoved(schedule));
+	host.registerEvent(host.index.onTrackedChanged(schedule));
+	host.registerEvent(host.app.workspace.on("active-leaf-change", schedule));
+	// A note's status is the state of an item without a checkbox.
+	host.registerEvent(host.app.metadataCache.on("changed", schedule));
 	render();
 }

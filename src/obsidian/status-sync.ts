@@ -1,33 +1,50 @@
 /**
- * Keeps catalogue checkboxes and paper notes' `status` in step, both ways.
+ * Keeps catalogue checkboxes and paper notes' `status` in step, both ways, and every listing of a paper in step
+ * with the others: one paper, one status, in every tracked catalogue and every place a catalogue lists it.
  *
- * Ticking an item sets its note to `read` (with today's date); unticking sets
- * it back to `unread`. Changing a note's `status` ticks or unticks its items.
- * Only real changes travel: a note's status is compared with the last status
- * we saw for it, so editing a review never touches the catalogue, and every
- * write is skipped when both sides already agree, so nothing loops.
+ * Ticking an item sets its note to `read` (with today's date) and ticks the paper's other listings; unticking sets
+ * `unread` and unticks them. Changing a note's `status` ticks or unticks every listing of its paper. Only real
+ * changes travel: a note's status is compared with the last status we saw for it, so editing a review never
+ * touches the catalogue; listings are matched across edits by what they are, so deleting one listing of a paper
+ * listed twice is not a tick of the other; and every write is skipped when both sides already agree, so nothing
+ * loops. Only notes that are provably the paper's (paper-notes.ts) are ever written.
  */
-import { type App, type CachedMetadata, normalizePath, type TFile } from "obsidian";
+import { type App, type CachedMetadata, type EventRef, normalizePath, type TFile } from "obsidian";
 import { checkboxChanges, withCheckboxes } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
 import { readProperties } from "../notes/front-matter";
-import type { PaperCatalogueSettings } from "../settings";
 import { applyCheckboxToProperties, isDone, type ReadingStatus, readingStatus } from "../progress/reading-status";
-import type { CatalogueIndex } from "./catalogue-index";
-import { openInSourceEditor } from "./obsidian-vault";
+import type { PaperCatalogueSettings } from "../settings";
+import type { CatalogueChange, CatalogueIndex } from "./catalogue-index";
+import { inBackground, showFailure } from "./failures";
+import { openInSourceEditor } from "./live-text";
+import type { PaperNotes } from "./paper-notes";
+import { yieldToUi } from "./yield-to-ui";
 
 export interface StatusSyncHost {
 	app: App;
 	settings: PaperCatalogueSettings;
 	index: CatalogueIndex;
-	registerEvent(ref: ReturnType<App["vault"]["on"]>): void;
+	notes: PaperNotes;
+	registerEvent(ref: EventRef): void;
 }
+
+/** Above this many papers, remembering their notes' statuses yields to the UI every few milliseconds. */
+const REMEMBER_SLICED_PAPERS = 250;
+const REMEMBER_SLICE_MS = 8;
 
 export class StatusSync {
 	/** The last status seen for each paper note, to tell a status change from any other edit. */
 	private readonly lastStatus = new Map<string, ReadingStatus>();
 	/** The status write under way for each note, so that the next one waits for it. */
 	private readonly noteWrites = new Map<string, Promise<void>>();
+	/**
+	 * The latest decision about each paper (by key): a tick or untick seen, or a status set. Passing a decision on to
+	 * the paper's other listings takes a few steps; a newer decision seen meanwhile (the user unticked right after
+	 * ticking) makes the older one stop, or the two would chase each other for ever.
+	 */
+	private readonly decisions = new Map<string, number>();
+	private lastDecision = 0;
 
 	constructor(private readonly host: StatusSyncHost) {}
 
@@ -37,18 +54,20 @@ export class StatusSync {
 
 	register(): void {
 		const { app, index } = this.host;
-		this.host.registerEvent(index.onChanged((path, before, after) => void this.onCatalogueChanged(path, before, after)));
+		this.host.registerEvent(index.onChanged((change) => inBackground(`Could not keep ${change.path} and its notes in step`, this.onCatalogueChanged(change))));
 		// A catalogue parsed before it was tracked sends no "changed" when it becomes tracked: remember its notes'
 		// statuses now, or the first status change of each would not be recognised as one.
 		this.host.registerEvent(
 			index.onTrackedChanged(() => {
 				for (const path of this.host.settings.catalogues) {
 					const catalogue = index.get(path);
-					if (catalogue) this.remember(catalogue, path);
+					if (catalogue) inBackground(`Could not read the notes of ${path}`, this.remember(catalogue, path));
 				}
 			}),
 		);
-		this.host.registerEvent(app.metadataCache.on("changed", (file, _data, cache) => void this.onNoteChanged(file, cache)));
+		this.host.registerEvent(
+			app.metadataCache.on("changed", (file, _data, cache) => inBackground(`Could not update the catalogue items of ${file.basename}`, this.onNoteChanged(file, cache))),
+		);
 		this.host.registerEvent(
 			app.vault.on("rename", (file, oldPath) => {
 				const status = this.lastStatus.get(oldPath);
@@ -57,42 +76,81 @@ export class StatusSync {
 				this.lastStatus.set(file.path, status);
 			}),
 		);
+		this.host.registerEvent(app.vault.on("delete", (file) => this.lastStatus.delete(file.path)));
 	}
 
 	private isTracked(path: string): boolean {
 		return this.host.settings.catalogues.includes(path);
 	}
 
-	/** The note files an item links, resolved as Obsidian resolves them. */
+	/** The paper's notes, resolved as Obsidian resolves links: only notes that are provably the paper's. */
 	noteFilesOf(paper: Paper, cataloguePath: string): TFile[] {
-		return paper.noteLinks.flatMap((target) => {
-			const file = this.app.metadataCache.getFirstLinkpathDest(target, cataloguePath);
-			return file ? [file] : [];
-		});
-	}
-
-	private statusOf(file: TFile): ReadingStatus | undefined {
-		const frontmatter = this.app.metadataCache.getFileCache(file)?.frontmatter;
-		return frontmatter && "status" in frontmatter ? readingStatus(frontmatter.status) : undefined;
+		return this.host.notes.notesOf(paper, cataloguePath);
 	}
 
 	/** Remembers the notes' current statuses, so that their first change is recognised as one. */
-	private remember(catalogue: Catalogue, cataloguePath: string): void {
-		for (const paper of catalogue.papers) {
+	private async remember(catalogue: Catalogue, cataloguePath: string, papers: readonly Paper[] = catalogue.papers): Promise<void> {
+		const slices = papers.length > REMEMBER_SLICED_PAPERS;
+		let sliceStart = performance.now();
+		for (const paper of papers) {
 			for (const file of this.noteFilesOf(paper, cataloguePath)) {
 				if (this.lastStatus.has(file.path)) continue;
-				const status = this.statusOf(file);
+				const status = this.host.notes.statusOf(file);
 				if (status !== undefined) this.lastStatus.set(file.path, status);
+			}
+			if (slices && performance.now() - sliceStart >= REMEMBER_SLICE_MS) {
+				await yieldToUi();
+				sliceStart = performance.now();
 			}
 		}
 	}
 
-	private async onCatalogueChanged(path: string, before: Catalogue | null, after: Catalogue): Promise<void> {
-		if (!this.isTracked(path)) return;
-		this.remember(after, path);
-		if (!this.host.settings.syncStatus || !before) return;
-		for (const paper of checkboxChanges(before, after)) {
-			for (const file of this.noteFilesOf(paper, path)) await this.setNoteStatus(file, paper.checked);
+	/** Records a new decision about these papers; the number tells, later, whether a newer one came since. */
+	private decide(keys: Iterable<string>): number {
+		const decision = ++this.lastDecision;
+		for (const key of keys) this.decisions.set(key, decision);
+		return decision;
+	}
+
+	private isLatest(keys: Iterable<string>, decision: number): boolean {
+		for (const key of keys) if (this.decisions.get(key) !== decision) return false;
+		return true;
+	}
+
+	private async onCatalogueChanged(change: CatalogueChange): Promise<void> {
+		if (!this.isTracked(change.path)) return;
+		const { before, beforeText, after, afterText } = change;
+		const changed = before && beforeText !== null ? checkboxChanges({ catalogue: before, text: beforeText }, { catalogue: after, text: afterText }) : [];
+		const sync = this.host.settings.syncStatus;
+		// Decided now, as the change is seen: anything still passing on an older decision about these papers (by any
+		// of their keys: a note may be linked by listings with and without a URL) stops.
+		const follows = sync
+			? changed.map((paper) => {
+					const notes = this.noteFilesOf(paper, change.path);
+					const keys = new Set([paper.key]);
+					for (const file of notes) for (const key of this.keysOfNote(file)) keys.add(key);
+					return { paper, notes, keys, decision: this.decide(keys) };
+				})
+			: [];
+		// A run of ticks changes nothing else: only the ticked papers' notes can be new to us.
+		const onlyTicks = before !== null && after.headings === before.headings;
+		await this.remember(after, change.path, onlyTicks ? changed : after.papers);
+		for (const follow of follows) await this.followListing(follow);
+	}
+
+	/** A listing was ticked or unticked: its note and the paper's other listings follow. */
+	private async followListing({ paper, notes, keys, decision }: { paper: Paper; notes: TFile[]; keys: Set<string>; decision: number }): Promise<void> {
+		for (const file of notes) {
+			if (this.isLatest(keys, decision)) await this.setNoteStatusOrSay(file, paper.checked);
+		}
+		await this.setListings(keys, new Set(notes.map((file) => file.path)), paper.checked, decision);
+	}
+
+	private async setNoteStatusOrSay(file: TFile, read: boolean): Promise<void> {
+		try {
+			await this.setNoteStatus(file, read);
+		} catch (error) {
+			showFailure(`Could not mark ${file.path} as ${read ? "read" : "unread"}`, error);
 		}
 	}
 
@@ -124,13 +182,15 @@ export class StatusSync {
 	}
 
 	/**
-	 * Marks a paper note as read or unread and, when sync is on, ticks or unticks the items that link it. The
-	 * commands use this: `setNoteStatus` records the status it writes, so the metadata change that follows is
-	 * (rightly, for a write that followed a checkbox) not taken for a status change to pass on.
+	 * Marks a paper note as read or unread and, when sync is on, ticks or unticks every listing of its paper. The
+	 * commands and the view use this: `setNoteStatus` records the status it writes, so the metadata change that
+	 * follows is (rightly, for a write that followed a checkbox) not taken for a status change to pass on.
 	 */
 	async setPaperStatus(file: TFile, read: boolean): Promise<void> {
+		const keys = this.keysOfNote(file);
+		const decision = this.decide(keys);
 		await this.setNoteStatus(file, read);
-		if (this.host.settings.syncStatus) await this.setItemsOf(file, read);
+		if (this.host.settings.syncStatus) await this.setListings(keys, new Set([file.path]), read, decision);
 	}
 
 	private async onNoteChanged(file: TFile, cache: CachedMetadata): Promise<void> {
@@ -140,24 +200,47 @@ export class StatusSync {
 		const previous = this.lastStatus.get(file.path);
 		this.lastStatus.set(file.path, status);
 		if (!this.host.settings.syncStatus || previous === undefined || previous === status) return;
-		await this.setItemsOf(file, isDone(status));
+		const keys = this.keysOfNote(file);
+		await this.setListings(keys, new Set([file.path]), isDone(status), this.decide(keys));
 	}
 
-	/** Ticks or unticks, in every tracked catalogue, the items that link a note and do not say so yet. */
-	private async setItemsOf(file: TFile, checked: boolean): Promise<void> {
+	/** The papers a note is the note of, by key: those of every listing, in every tracked catalogue, that links it. */
+	private keysOfNote(file: TFile): Set<string> {
+		const keys = new Set<string>();
+		for (const cataloguePath of this.host.settings.catalogues) {
+			for (const paper of this.host.index.get(cataloguePath)?.papers ?? []) {
+				if (!keys.has(paper.key) && this.noteFilesOf(paper, cataloguePath).some((note) => note.path === file.path)) keys.add(paper.key);
+			}
+		}
+		return keys;
+	}
+
+	/**
+	 * Ticks or unticks, in every tracked catalogue, the listings of a paper that do not say so yet: those with one
+	 * of its keys (the same URL, or the same title for a paper without one) and those that link one of its notes.
+	 */
+	private async setListings(keys: ReadonlySet<string>, notePaths: ReadonlySet<string>, checked: boolean, decision: number): Promise<void> {
 		for (const cataloguePath of this.host.settings.catalogues) {
 			const catalogue = await this.host.index.load(cataloguePath);
-			if (!catalogue) continue;
-			const papers = catalogue.papers.filter((paper) => paper.checked !== checked && this.noteFilesOf(paper, cataloguePath).some((note) => note.path === file.path));
-			if (papers.length > 0) await this.setCheckboxes(cataloguePath, papers.map((paper) => paper.id), checked);
+			// Decided otherwise meanwhile: the newer decision passes itself on.
+			if (!catalogue || !this.isLatest(keys, decision)) continue;
+			const ids = catalogue.papers
+				.filter((paper) => paper.checkboxOffset !== undefined && paper.checked !== checked)
+				.filter((paper) => keys.has(paper.key) || (notePaths.size > 0 && this.noteFilesOf(paper, cataloguePath).some((note) => notePaths.has(note.path))))
+				.map((paper) => paper.id);
+			if (ids.length === 0) continue;
+			try {
+				await this.setCheckboxes(cataloguePath, ids, checked);
+			} catch (error) {
+				showFailure(`Could not ${checked ? "tick" : "untick"} ${ids.length === 1 ? "an item" : `${ids.length} items`} in ${cataloguePath}`, error);
+			}
 		}
 	}
 
 	/**
-	 * Ticks or unticks items in a catalogue. When the catalogue is open in an
-	 * editor the change goes through the editor, so that it merges with what the
-	 * user is typing; otherwise through `Vault.process`, atomically. Either way the
-	 * checkbox is found again in the text as it is at that moment.
+	 * Ticks or unticks items in a catalogue. When the catalogue is open in an editor the change goes through the
+	 * editor, so that it merges with what the user is typing; otherwise through `Vault.process`, atomically. Either
+	 * way the checkbox is found again in the text as it is at that moment.
 	 */
 	async setCheckboxes(cataloguePath: string, paperIds: readonly string[], checked: boolean): Promise<void> {
 		const path = normalizePath(cataloguePath);

@@ -1,22 +1,17 @@
 /**
- * "Create paper notes from this catalogue": plan, ask, apply, report. The
- * same plan/apply code the CLI runs, over Obsidian's vault.
+ * "Create paper notes from this catalogue": plan, ask, apply, report, and track the catalogue so that its ticks
+ * and its notes stay in step from then on. The same plan/apply code the CLI runs, over Obsidian's vault.
  */
 import { type App, Notice } from "obsidian";
 import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
-import { applyPlan, type SyncReport } from "../sync/apply";
+import { type ApplyOptions, applyPlan, type SyncReport } from "../sync/apply";
 import { planSync, type SyncRequest } from "../sync/sync";
 import { TemplateError } from "../notes/template";
 import type { PaperCatalogueSettings } from "../settings";
-import { yieldToUi } from "./yield-to-ui";
+import { type PluginHost, trackCatalogue } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
 import { SyncPlanModal } from "./sync-modal";
-
-export interface SyncRunnerHost {
-	app: App;
-	settings: PaperCatalogueSettings;
-	activateView(): Promise<void>;
-}
+import { yieldToUi } from "./yield-to-ui";
 
 /** Writes between two pauses: enough to be quick, few enough that the UI never stalls. */
 const WRITES_PER_PAUSE = 10;
@@ -39,6 +34,27 @@ export function syncSettingsFor(app: App, settings: PaperCatalogueSettings, cata
 	};
 }
 
+/**
+ * The sync request for a catalogue, from the plugin's settings. It plans with the catalogue's own warm parser (the
+ * index's), so the text the links make is parsed once, here, and the index finds it parsed when the editor shows it;
+ * parsing and planning yield to the UI.
+ */
+export function syncRequestFor(host: PluginHost, cataloguePath: string): SyncRequest {
+	return {
+		cataloguePath,
+		settings: syncSettingsFor(host.app, host.settings, cataloguePath),
+		templatePath: host.settings.templatePath,
+		today: new Date(),
+		parser: host.index.parserFor(cataloguePath),
+		pause: yieldToUi,
+	};
+}
+
+/** How the plugin applies a plan: with the catalogue's warm parser, yielding while it re-reads an edited catalogue. */
+export function applyOptionsFor(host: PluginHost, cataloguePath: string): ApplyOptions {
+	return { parser: host.index.parserFor(cataloguePath), parsePause: yieldToUi };
+}
+
 function summary(report: SyncReport): string {
 	const parts = [`Created ${report.created.length} ${report.created.length === 1 ? "note" : "notes"}`, `linked ${report.linked} ${report.linked === 1 ? "item" : "items"}`];
 	if (report.conflicts.length > 0) parts.push(`${report.conflicts.length} left alone`);
@@ -46,9 +62,11 @@ function summary(report: SyncReport): string {
 	return `${parts.join(", ")}.`;
 }
 
-function reportNotice(host: SyncRunnerHost, report: SyncReport): void {
+function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean): void {
+	const name = cataloguePath.replace(/^.*\//, "").replace(/\.md$/i, "");
 	const fragment = createFragment((root) => {
 		root.createDiv({ text: summary(report) });
+		if (nowTracked) root.createDiv({ text: `Now tracking ${name}: ticking an item marks its note as read, and the progress view follows it.` });
 		for (const error of report.errors.slice(0, 5)) root.createDiv({ text: `${error.title || error.path}: ${error.message}`, cls: "paper-catalogue-warning" });
 		const open = root.createEl("button", { text: "Open reading progress", cls: "paper-catalogue-notice-button" });
 		open.addEventListener("click", () => void host.activateView());
@@ -56,22 +74,11 @@ function reportNotice(host: SyncRunnerHost, report: SyncReport): void {
 	new Notice(fragment, report.errors.length > 0 ? 0 : 8000);
 }
 
-/** The sync request for a catalogue, from the plugin's settings; parsing and planning yield to the UI. */
-export function syncRequestFor(app: App, settings: PaperCatalogueSettings, cataloguePath: string): SyncRequest {
-	return {
-		cataloguePath,
-		settings: syncSettingsFor(app, settings, cataloguePath),
-		templatePath: settings.templatePath,
-		today: new Date(),
-		pause: yieldToUi,
-	};
-}
-
 /** Plans a sync and shows the plan; resolves with the plan once the user chose Create, or null. */
-export async function planAndConfirm(host: SyncRunnerHost, cataloguePath: string): Promise<SyncPlan | null> {
+export async function planAndConfirm(host: PluginHost, cataloguePath: string): Promise<SyncPlan | null> {
 	const vault = new ObsidianVault(host.app);
 	try {
-		const plan = await planSync(vault, syncRequestFor(host.app, host.settings, cataloguePath));
+		const plan = await planSync(vault, syncRequestFor(host, cataloguePath));
 		const create = await new SyncPlanModal(host.app, plan, host.settings.notesFolder).choose();
 		return create ? plan : null;
 	} catch (error) {
@@ -84,25 +91,34 @@ export async function planAndConfirm(host: SyncRunnerHost, cataloguePath: string
 }
 
 /** Applies a plan with a progress notice, pausing between writes so the app stays responsive. */
-export async function applyWithProgress(host: SyncRunnerHost, plan: SyncPlan): Promise<SyncReport> {
+export async function applyWithProgress(host: PluginHost, plan: SyncPlan): Promise<SyncReport> {
 	const progress = plan.create.length > WRITES_PER_PAUSE ? new Notice("Creating paper notes…", 0) : null;
 	let writes = 0;
 	try {
-		const report = await applyPlan(plan, new ObsidianVault(host.app), {
+		return await applyPlan(plan, new ObsidianVault(host.app), {
+			...applyOptionsFor(host, plan.cataloguePath),
 			onProgress: (done, total) => progress?.setMessage(`Creating paper notes… ${done}/${total}`),
 			pause: async () => {
 				writes += 1;
 				if (writes % WRITES_PER_PAUSE === 0) await yieldToUi();
 			},
 		});
-		reportNotice(host, report);
-		return report;
 	} finally {
 		progress?.hide();
 	}
 }
 
-export async function createPaperNotes(host: SyncRunnerHost, cataloguePath: string): Promise<SyncReport | null> {
-	const plan = await planAndConfirm(host, cataloguePath);
-	return plan ? applyWithProgress(host, plan) : null;
+/**
+ * The whole command: plan, ask, apply, then track the catalogue (a catalogue one made notes for is one to follow),
+ * and report. Refused with a notice while another run is writing.
+ */
+export async function createPaperNotes(host: PluginHost, cataloguePath: string): Promise<SyncReport | null> {
+	return host.runs.exclusive("Creating paper notes", async () => {
+		const plan = await planAndConfirm(host, cataloguePath);
+		if (!plan) return null;
+		const report = await applyWithProgress(host, plan);
+		const nowTracked = await trackCatalogue(host, cataloguePath);
+		reportNotice(host, report, cataloguePath, nowTracked);
+		return report;
+	});
 }

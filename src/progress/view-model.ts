@@ -6,7 +6,8 @@
 import type { Catalogue, Paper } from "../catalogue/model";
 import { isSafeExternalUrl } from "../catalogue/url";
 import { type Pace, paceOf } from "./pace";
-import { type Completion, completionOf, progressOf } from "./completion";
+import { type Completion, completionOf, doneByCheckboxOrNote, type IsDone, progressOf } from "./completion";
+import type { ReadingStatus } from "./reading-status";
 
 export type PaperFilter = "all" | "unread" | "required";
 
@@ -21,6 +22,8 @@ export interface NoteInfo {
 	path: string;
 	reviewed: boolean;
 	readDate: Date | null;
+	/** The note's `status`, when it has one: the state of an item without a checkbox. */
+	status?: ReadingStatus;
 }
 
 export interface PaperRow {
@@ -32,7 +35,9 @@ export interface PaperRow {
 	meta: string;
 	/** The item's own text around the title ("Read Chapter 1 of …"); shown as text, never markup. */
 	annotation: string;
+	/** Done: its checkbox ticked, or, for an item without a checkbox, its note read. */
 	checked: boolean;
+	/** Whether the catalogue item has a checkbox; without one the tick sets the note's status. */
 	hasCheckbox: boolean;
 	group: Paper["group"];
 	hasNote: boolean;
@@ -68,8 +73,8 @@ function searchTerms(query: string): string[] {
 	return query.toLowerCase().split(/\s+/).filter((term) => term !== "");
 }
 
-function passes(paper: Paper, filter: PaperFilter, terms: readonly string[]): boolean {
-	if (filter === "unread" && paper.checked) return false;
+function passes(paper: Paper, filter: PaperFilter, terms: readonly string[], isDone: IsDone): boolean {
+	if (filter === "unread" && isDone(paper)) return false;
 	if (filter === "required" && paper.group !== "required") return false;
 	if (terms.length === 0) return true;
 	const title = paper.title.toLowerCase();
@@ -87,14 +92,14 @@ function metaOf(paper: Paper): string {
 	return [where, paper.award ?? ""].filter((part) => part !== "").join(" · ");
 }
 
-function rowOf(paper: Paper, note: NoteInfo | undefined): PaperRow {
+function rowOf(paper: Paper, note: NoteInfo | undefined, isDone: IsDone): PaperRow {
 	return {
 		id: paper.id,
 		title: paper.title === "" ? "Untitled paper" : paper.title,
 		externalUrl: paper.url !== undefined && isSafeExternalUrl(paper.url) ? paper.url : null,
 		meta: metaOf(paper),
 		annotation: paper.annotation,
-		checked: paper.checked,
+		checked: isDone(paper),
 		hasCheckbox: paper.checkboxOffset !== undefined,
 		group: paper.group,
 		hasNote: note !== undefined,
@@ -114,7 +119,8 @@ export function buildProgressViewModel(
 	/** Which sections (by key) need their paper rows; all by default. The view asks only for expanded ones. */
 	wantsRows: (key: string) => boolean = () => true,
 ): ProgressViewModel {
-	const progress = progressOf(catalogue);
+	const isDone = doneByCheckboxOrNote((paper) => notes.get(paper.id)?.status);
+	const progress = progressOf(catalogue, isDone);
 	const titleCounts = new Map<string, number>();
 	const terms = searchTerms(filters.query);
 	const filtering = filters.filter !== "all" || terms.length > 0;
@@ -126,7 +132,7 @@ export function buildProgressViewModel(
 		titleCounts.set(section.title, seen);
 		const papers = section.paperIndexes.map((i) => catalogue.papers[i]).filter((paper): paper is Paper => paper !== undefined);
 		if (papers.length === 0) return;
-		const visible = papers.filter((paper) => passes(paper, filters.filter, terms));
+		const visible = papers.filter((paper) => passes(paper, filters.filter, terms, isDone));
 		matching += visible.length;
 		if (filtering && visible.length === 0) {
 			hiddenSections += 1;
@@ -136,9 +142,9 @@ export function buildProgressViewModel(
 		sections.push({
 			key,
 			title: section.title,
-			completion: progress.sections[index] ?? completionOf(papers),
+			completion: progress.sections[index] ?? completionOf(papers, isDone),
 			matching: visible.length,
-			papers: wantsRows(key) ? visible.map((paper) => rowOf(paper, notes.get(paper.id))) : [],
+			papers: wantsRows(key) ? visible.map((paper) => rowOf(paper, notes.get(paper.id), isDone)) : [],
 		});
 	});
 

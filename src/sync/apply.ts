@@ -4,7 +4,7 @@
  * written is reported and its items are not linked; the rest goes on.
  */
 import { CatalogueParser } from "../catalogue/parse";
-import { insertLinks, type PlanConflict, type PlannedLink, type SyncPlan } from "./plan";
+import { insertLinks, parseMaybeInSlices, type PlanConflict, type PlannedLink, type SyncPlan } from "./plan";
 import { normalizeVaultPath } from "../notes/vault-path";
 import type { NoteVault } from "./vault";
 
@@ -29,6 +29,13 @@ export interface ApplyOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Lets the UI breathe between writes (the plugin yields to the event loop here). */
 	pause?: () => Promise<void>;
+	/**
+	 * Re-reads the catalogue when the user edited it during the run: pass the parser that planned (or the plugin's
+	 * warm one), so that only the chunks they changed are parsed again, never the whole catalogue inside the edit.
+	 */
+	parser?: CatalogueParser;
+	/** Given, that re-read yields through it between slices before the edit (the plugin passes one). */
+	parsePause?: () => Promise<void>;
 }
 
 function messageOf(error: unknown): string {
@@ -40,14 +47,14 @@ function messageOf(error: unknown): string {
  * user may have edited it since the plan was made: we keep their edit, find
  * each paper again by its id, and link it where it now stands.
  */
-function relocateLinks(current: string, links: readonly PlannedLink[]): { links: PlannedLink[]; lost: PlannedLink[] } {
-	const papers = new Map(new CatalogueParser().parse(current).papers.map((paper) => [paper.id, paper]));
+function relocateLinks(current: string, links: readonly PlannedLink[], parser: CatalogueParser): { links: PlannedLink[]; lost: PlannedLink[] } {
+	const papers = new Map(parser.parse(current).papers.map((paper) => [paper.id, paper]));
 	const relocated: PlannedLink[] = [];
 	const lost: PlannedLink[] = [];
 	for (const link of links) {
 		const paper = papers.get(link.paperId);
 		if (!paper) lost.push(link);
-		else if (!paper.noteLinks.some((target) => normalizeVaultPath(target) === link.notePath.replace(/\.md$/i, ""))) relocated.push({ ...link, offset: paper.linkOffset });
+		else if (!paper.insertedLinks.some((target) => normalizeVaultPath(target) === link.notePath.replace(/\.md$/i, ""))) relocated.push({ ...link, offset: paper.linkOffset });
 	}
 	return { links: relocated, lost };
 }
@@ -91,11 +98,16 @@ export async function applyPlan(plan: SyncPlan, vault: NoteVault, options: Apply
 	const links = plan.link.filter((link) => !failedNotes.has(link.notePath));
 	if (links.length > 0) {
 		let written: PlannedLink[] = [];
+		const parser = options.parser ?? new CatalogueParser();
 		try {
+			// Edited meanwhile: parse the text as it is now before the atomic edit (in slices when we may yield), so
+			// that inside it only what changed in the last instant is parsed again.
+			const now = await vault.read(plan.cataloguePath);
+			if (now !== plan.catalogueText) await parseMaybeInSlices(parser, now, options.parsePause);
 			await vault.process(plan.cataloguePath, (current) => {
 				let toWrite = links;
 				if (current !== plan.catalogueText) {
-					const { links: relocated, lost } = relocateLinks(current, links);
+					const { links: relocated, lost } = relocateLinks(current, links, parser);
 					for (const link of lost) {
 						report.errors.push({ paperIds: [link.paperId], title: link.title, path: plan.cataloguePath, message: "its catalogue item changed before it could be linked; run again to link it" });
 					}

@@ -14,6 +14,7 @@ import { canonicalUrl } from "../catalogue/url";
 import { safeFileName, uniqueFileName } from "../notes/file-name";
 import { checkTemplate, compileTemplate, fillText, type TemplateValues } from "../notes/template";
 import { folderProblem, joinVaultPath, normalizeVaultPath, parentFolder } from "../notes/vault-path";
+import { noteAbout } from "../notes/paper-note";
 import type { ExistingNote, NoteVault, PathKind } from "./vault";
 
 export interface SyncSettings {
@@ -29,6 +30,8 @@ export interface VaultSnapshot {
 	notes: ExistingNote[];
 	/** For each note link target found in the catalogue: the note it resolves to, or null. */
 	links: ReadonlyMap<string, string | null>;
+	/** The notes those links resolve to, with the properties that say which paper each is about. */
+	linked: ReadonlyMap<string, ExistingNote>;
 	/** What is at the notes folder and at each of its ancestors. */
 	folders: ReadonlyMap<string, PathKind | null>;
 }
@@ -120,12 +123,19 @@ export async function gatherSnapshot(vault: NoteVault, catalogue: Catalogue, cat
 	const notesFolder = normalizeVaultPath(settings.notesFolder);
 	const notes = notesFolder === "/" || folders.get(notesFolder) === "folder" ? await vault.notesIn(notesFolder === "/" ? "" : notesFolder) : [];
 	const links = new Map<string, string | null>();
+	const linked = new Map<string, ExistingNote>();
 	for (const paper of catalogue.papers) {
 		for (const target of paper.noteLinks) {
-			if (!links.has(target)) links.set(target, await vault.resolveLink(target, cataloguePath));
+			if (links.has(target)) continue;
+			const path = await vault.resolveLink(target, cataloguePath);
+			links.set(target, path);
+			if (path !== null && !linked.has(path)) {
+				const note = await vault.noteAt(path);
+				if (note) linked.set(path, note);
+			}
 		}
 	}
-	return { notes, links, folders };
+	return { notes, links, linked, folders };
 }
 
 function heading(catalogue: Catalogue, paper: Paper): string | null {
@@ -165,6 +175,17 @@ function pathForMissingLink(target: string, notesFolder: string): string | null 
 	if (/[#^[\]|]/.test(withoutExtension) || withoutExtension.split("/").some((segment) => segment.startsWith("."))) return null;
 	const path = withoutExtension.includes("/") ? `${withoutExtension}.md` : joinVaultPath(notesFolder, `${withoutExtension}.md`);
 	return normalizeVaultPath(path);
+}
+
+/** The notes an item's links resolve to, each with whether sync inserted the link. */
+function resolvedLinks(paper: Paper, snapshot: VaultSnapshot): { path: string; inserted: boolean }[] {
+	const inserted = new Set(paper.insertedLinks);
+	const found: { path: string; inserted: boolean }[] = [];
+	for (const target of paper.noteLinks) {
+		const path = snapshot.links.get(target);
+		if (path) found.push({ path, inserted: inserted.has(target) });
+	}
+	return found;
 }
 
 interface PaperGroup {
@@ -219,6 +240,7 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 	// File systems on macOS, Windows and phones ignore case: "Foo.md" and "foo.md" are one file there.
 	const existing = new Map(snapshot.notes.map((note) => [note.path.toLowerCase(), note]));
 	const taken = new Set(existing.keys());
+	const identityOf = (path: string): ExistingNote | null => snapshot.linked.get(path) ?? existing.get(path.toLowerCase()) ?? null;
 
 	const result: SyncPlan = { cataloguePath, catalogueText, folders: [], create: [], link: [], unchanged: [], conflicts: [] };
 	const folders = new Set<string>();
@@ -234,38 +256,40 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 		let notePath: string | null = null;
 		let exists = false;
 
-		// 1. A note link already in one of the paper's items. When they link several notes, the one about
-		// this paper wins: an item linking a note another paper's sync re-created, plus the note an earlier
-		// run found by URL and linked, flipped to the other note on every run (found by fuzzing).
-		// Otherwise the note most of its items link: after a run every item links the chosen note, so a
-		// second run chooses it again even when another linked note has appeared meanwhile.
+		// 1. A note an item links that is the paper's: the link sync inserted, or any link to a note whose
+		// properties say it is this paper's. Every other note link in an item is the user's text (a concept note,
+		// a related paper) and is never taken for the paper's note. When the items link several of the paper's
+		// notes, the one whose properties name this paper wins: an item linking a note another paper's sync
+		// re-created, plus the note an earlier run found by URL and linked, flipped to the other note on every run
+		// (found by fuzzing). Otherwise the note most of its items link: after a run every item links the chosen
+		// note, so a second run chooses it again even when another linked note has appeared meanwhile.
 		const linkCounts = new Map<string, number>();
+		let linkedToAnother: string | undefined;
 		for (const paper of group.papers) {
-			for (const path of new Set(paper.noteLinks.map((target) => snapshot.links.get(target) ?? null))) {
-				if (path !== null) linkCounts.set(path, (linkCounts.get(path) ?? 0) + 1);
+			const paths = new Set<string>();
+			for (const { path, inserted } of resolvedLinks(paper, snapshot)) {
+				const about = noteAbout(first, identityOf(path));
+				if (inserted && about === "other") linkedToAnother ??= path;
+				if (inserted ? about !== "other" : about === "this") paths.add(path);
 			}
+			for (const path of paths) linkCounts.set(path, (linkCounts.get(path) ?? 0) + 1);
 		}
 		const resolvedPaths = [...linkCounts.keys()];
-		const paperOf = (path: string): string | undefined => {
-			const url = existing.get(path.toLowerCase())?.url;
-			return url === undefined ? undefined : canonicalUrl(url);
-		};
-		const aboutThisPaper = resolvedPaths.find((path) => first.canonicalUrl !== undefined && paperOf(path) === first.canonicalUrl);
-		// A linked note about another paper is a conflict whatever else is linked (it stays one on the next run).
-		const aboutAnother = resolvedPaths.find((path) => first.canonicalUrl !== undefined && paperOf(path) !== undefined && paperOf(path) !== first.canonicalUrl);
+		const aboutThisPaper = resolvedPaths.find((path) => noteAbout(first, identityOf(path)) === "this");
 		const mostLinked = resolvedPaths.reduce<string | undefined>((best, path) => (best === undefined || (linkCounts.get(path) ?? 0) > (linkCounts.get(best) ?? 0) ? path : best), undefined);
-		const resolved = aboutThisPaper ?? aboutAnother ?? mostLinked;
+		// The link sync inserted points at a note about another paper: a conflict whatever else is linked (it stays
+		// one on the next run), for the user to sort out.
+		if (linkedToAnother !== undefined && aboutThisPaper === undefined) {
+			const otherUrl = identityOf(linkedToAnother)?.url ?? "";
+			for (const paper of group.papers) {
+				result.conflicts.push({ paperId: paper.id, title: paper.title, reason: `its item links ${linkedToAnother}, a note about another paper (${otherUrl})` });
+			}
+			continue;
+		}
+		const resolved = aboutThisPaper ?? mostLinked;
 		if (resolved !== undefined) {
 			notePath = resolved;
 			exists = true;
-		}
-		const linkedUrl = notePath === null ? undefined : existing.get(notePath.toLowerCase())?.url;
-		const linkedPaper = linkedUrl === undefined ? undefined : canonicalUrl(linkedUrl);
-		if (linkedPaper !== undefined && first.canonicalUrl !== undefined && linkedPaper !== first.canonicalUrl) {
-			for (const paper of group.papers) {
-				result.conflicts.push({ paperId: paper.id, title: paper.title, reason: `its item links ${notePath ?? ""}, a note about another paper (${linkedUrl ?? ""})` });
-			}
-			continue;
 		}
 		// 2. A note in the notes folder about the same paper (also when a linked note was moved by hand).
 		if (notePath === null && first.canonicalUrl !== undefined) {
@@ -277,7 +301,8 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 		}
 		// A linked note that is gone was deleted: it is made again where the link points.
 		if (notePath === null) {
-			const missing = group.papers.flatMap((paper) => paper.noteLinks).map((target) => pathForMissingLink(target, notesFolder)).find((path) => path !== null);
+			// Only a link sync inserted: a user's link to a note that does not exist (yet) is not the paper's note.
+			const missing = group.papers.flatMap((paper) => paper.insertedLinks).map((target) => pathForMissingLink(target, notesFolder)).find((path) => path !== null);
 			if (missing) {
 				// Items of two papers may link one deleted note: it is made once and both keep their link.
 				// (Planned twice, the second write failed with "already exists".) A note whose name differs
@@ -288,16 +313,16 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 			}
 		}
 		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today);
-		// 3. The file name: a note there with no other paper's URL is this paper's note.
+		// 3. The file name: a note there is this paper's note only when its properties say so. A note of the
+		// user's that happens to have the name (a summary written by hand, no properties) is left alone.
 		if (notePath === null) {
 			const name = safeFileName(fillText(settings.fileNameFormat, values, settings.dateFormat));
 			const unique = uniqueFileName(name, (candidate) => {
 				const path = joinVaultPath(notesFolder, `${candidate}.md`).toLowerCase();
 				if (!taken.has(path)) return false;
 				const note = existing.get(path);
-				const other = note?.url === undefined ? undefined : canonicalUrl(note.url);
-				// Taken by this run, or by a note about a different paper.
-				return note === undefined || (other !== undefined && other !== first.canonicalUrl);
+				// Taken by this run, or by a note that is not this paper's.
+				return note === undefined || noteAbout(first, note) !== "this";
 			});
 			const path = joinVaultPath(notesFolder, `${unique}.md`);
 			const note = existing.get(path.toLowerCase());
@@ -317,10 +342,9 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 		}
 
 		for (const paper of group.papers) {
-			const linked = paper.noteLinks.some((target) => {
-				const resolved = snapshot.links.get(target);
-				return resolved ? resolved === notePath : pathForMissingLink(target, notesFolder) === notePath;
-			});
+			const linked =
+				resolvedLinks(paper, snapshot).some(({ path, inserted }) => path === notePath && (inserted || noteAbout(first, identityOf(path)) === "this")) ||
+				paper.insertedLinks.some((target) => !snapshot.links.get(target) && pathForMissingLink(target, notesFolder) === notePath);
 			if (linked) {
 				result.unchanged.push({ paperId: paper.id, title: paper.title, notePath });
 			} else {
@@ -369,7 +393,7 @@ async function linksThatReadBack(
 		return new Set(
 			candidates.filter((link) => {
 				const target = normalizeVaultPath(link.notePath.replace(/\.md$/i, ""));
-				return !papers.get(link.paperId)?.noteLinks.some((noteLink) => normalizeVaultPath(noteLink) === target);
+				return !papers.get(link.paperId)?.insertedLinks.some((noteLink) => normalizeVaultPath(noteLink) === target);
 			}),
 		);
 	};

@@ -47,5 +47,7 @@ export async function planSync(vault: NoteVault, request: SyncRequest): Promise<
 }
 
 export async function sync(vault: NoteVault, request: SyncRequest, options: ApplyOptions = {}): Promise<SyncReport> {
-	return applyPlan(await planSync(vault, request), vault, options);
+	// One parser for the run: re-reading a catalogue edited meanwhile then parses only what the edit changed.
+	const parser = request.parser ?? new CatalogueParser();
+	return applyPlan(await planSync(vault, { ...request, parser }), vault, { parser, ...options });
 }

@@ -7,11 +7,13 @@
 
 export type PathKind = "file" | "folder";
 
-/** A note in the notes folder, with the property that identifies its paper. */
+/** A note, with the properties that say which paper it is about (see `src/notes/paper-note.ts`). */
 export interface ExistingNote {
 	path: string;
 	/** The note's `url` property, when it has a string one. */
 	url?: string;
+	/** The note's `title` property, when it has a string one. */
+	title?: string;
 }
 
 export interface NoteVault {
@@ -20,6 +22,8 @@ export interface NoteVault {
 	read(path: string): Promise<string>;
 	/** Every markdown note below `folder` (recursively), with its `url` property. Empty when the folder is missing. */
 	notesIn(folder: string): Promise<ExistingNote[]>;
+	/** One note with its identifying properties; null when there is no note at `path`. */
+	noteAt(path: string): Promise<ExistingNote | null>;
 	/** The note a link target names, as Obsidian resolves links from `sourcePath`; null when none. */
 	resolveLink(target: string, sourcePath: string): Promise<string | null>;
 	/** Creates one folder; its parent exists. */
@@ -31,4 +35,12 @@ export interface NoteVault {
 	 * and no other write can land in between. Returns the text written.
 	 */
 	process(path: string, edit: (text: string) => string): Promise<string>;
+}
+
+/** A note's identity from its properties (as front matter holds them: any type, or none). */
+export function existingNote(path: string, properties: Record<string, unknown> | null | undefined): ExistingNote {
+	const note: ExistingNote = { path };
+	if (typeof properties?.url === "string") note.url = properties.url;
+	if (typeof properties?.title === "string") note.title = properties.title;
+	return note;
 }

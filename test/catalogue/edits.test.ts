@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkboxChanges, paperAtLine, withCheckboxes } from "../../src/catalogue/edits";
-import { parseCatalogue } from "../../src/catalogue/parse";
+import { CatalogueParser, parseCatalogue } from "../../src/catalogue/parse";
 import { EXAMPLE_TEXT } from "../support/example";
 
 const catalogue = parseCatalogue(EXAMPLE_TEXT);
@@ -38,11 +38,39 @@ describe("withCheckboxes", () => {
 });
 
 describe("checkboxChanges", () => {
+	const revision = (text: string) => ({ catalogue: parseCatalogue(text), text });
+
 	it("lists exactly the papers whose checkbox changed", () => {
 		const chimera = byTitle("Chimera: Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines");
-		const after = parseCatalogue(withCheckboxes(EXAMPLE_TEXT, catalogue, [chimera.id], true));
-		expect(checkboxChanges(catalogue, after).map((paper) => paper.id)).toEqual([chimera.id]);
-		expect(checkboxChanges(catalogue, catalogue)).toEqual([]);
+		const ticked = withCheckboxes(EXAMPLE_TEXT, catalogue, [chimera.id], true);
+		const before = { catalogue, text: EXAMPLE_TEXT };
+		expect(checkboxChanges(before, revision(ticked)).map((paper) => paper.id)).toEqual([chimera.id]);
+		expect(checkboxChanges(before, before)).toEqual([]);
+	});
+
+	it("reads a run of ticks the parser took without parsing, by the papers that changed", () => {
+		const parser = new CatalogueParser();
+		parser.parse(EXAMPLE_TEXT);
+		const chimera = byTitle("Chimera: Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines");
+		const ticked = withCheckboxes(EXAMPLE_TEXT, catalogue, [chimera.id], true);
+		const quick = parser.parseIfQuick(ticked);
+		expect(quick).not.toBeNull();
+		expect(checkboxChanges({ catalogue: parser.parse(EXAMPLE_TEXT), text: EXAMPLE_TEXT }, { catalogue: quick ?? catalogue, text: ticked }).map((paper) => paper.id)).toEqual([chimera.id]);
+	});
+
+	const A = "[Attention Is All You Need](https://arxiv.org/abs/1706.03762)";
+	const B = "[BERT](https://arxiv.org/abs/1810.04805)";
+	it.each<[string, string, string, string[]]>([
+		["a tick", `- [ ] ${A}\n- [ ] ${B}\n`, `- [ ] ${A}\n- [x] ${B}\n`, ["B ✓"]],
+		["deleting the first of three listings, positions shift", `- [ ] ${A}\n- [x] ${A} again\n- [ ] ${A} once more\n`, `- [x] ${A} again\n- [ ] ${A} once more\n`, []],
+		["deleting an unticked listing of a read paper", `- [ ] ${A}\n- [x] ${A} (week 2)\n`, `- [x] ${A} (week 2)\n`, []],
+		["adding a listing, ticked", `- [ ] ${A}\n`, `- [x] ${A} (again)\n- [ ] ${A}\n`, []],
+		["ticking while editing the item's text", `- [ ] ${A}\n- [ ] ${B}\n`, `- [x] ${A} (read twice)\n- [ ] ${B}\n`, ["A ✓"]],
+		["moving a ticked listing below another", `- [x] ${A}\n- [ ] ${B}\n`, `- [ ] ${B}\n- [x] ${A}\n`, []],
+		["an item without a checkbox", `- ${A}\n`, `- ${A} (read)\n`, []],
+	])("%s", (_name, before, after, expected) => {
+		const changes = checkboxChanges(revision(before), revision(after));
+		expect(changes.map((paper) => `${paper.title.slice(0, 1)} ${paper.checked ? "✓" : "○"}`)).toEqual(expected);
 	});
 });
 

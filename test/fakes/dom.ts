@@ -8,7 +8,7 @@
  * `Node#createEl` is `createEl` with `parent: this`. `hide()` sets `display: none` inline and `show()` clears it.
  */
 import type {} from "obsidian";
-import { hasDom, hostTimers } from "./internal";
+import { counters, hasDom, hostTimers } from "./internal";
 
 type AttrValue = string | number | boolean | null;
 
@@ -416,6 +416,23 @@ function installWindowGlobals(): void {
 	define(win, "isBoolean", (obj: unknown) => typeof obj === "boolean");
 	define(win, "ready", (fn: () => unknown) => {
 		fn();
+	});
+	// Counted, so that harness.ts `settled()` knows a frame is still to come (an update coalesced to the next frame).
+	const request = win.requestAnimationFrame.bind(win);
+	const cancel = win.cancelAnimationFrame.bind(win);
+	const pending = new Set<number>();
+	define(win, "requestAnimationFrame", (callback: FrameRequestCallback): number => {
+		const id = request((time) => {
+			if (pending.delete(id)) counters.frames -= 1;
+			callback(time);
+		});
+		pending.add(id);
+		counters.frames += 1;
+		return id;
+	});
+	define(win, "cancelAnimationFrame", (id: number): void => {
+		if (pending.delete(id)) counters.frames -= 1;
+		cancel(id);
 	});
 }
 

@@ -105,7 +105,7 @@ function macrotask(): Promise<void> {
 
 /**
  * Waits until the fake has nothing left to do: pending microtasks, metadata indexing (`changed`/`resolved`),
- * views still closing and suggestion lists still rendering. Uses Node's timers, so it works under fake timers.
+ * views still closing, animation frames requested and suggestion lists still rendering. Uses Node's timers, so it works under fake timers.
  */
 export async function settled(app?: Obsidian.App): Promise<void> {
 	for (let round = 0; round < 50; round++) {
@@ -116,7 +116,7 @@ export async function settled(app?: Obsidian.App): Promise<void> {
 		}
 		const target = fake(app);
 		const metadata: MetadataCache = target.metadataCache;
-		const busy = metadata["scheduled"] || metadata["pending"].size > 0 || metadata["resolvePending"] || target.workspace["closing"].size > 0;
+		const busy = metadata["scheduled"] || metadata["pending"].size > 0 || metadata["resolvePending"] || target.workspace["closing"].size > 0 || counters.frames > 0;
 		await metadata["whenIdle"]();
 		await target.workspace["whenClosed"]();
 		await uiSettled();

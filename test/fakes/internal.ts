@@ -71,6 +71,8 @@ export const counters = {
 	domListeners: 0,
 	/** Interval ids handed to `Component.registerInterval` and not yet cleared by unloading. */
 	intervals: 0,
+	/** Animation frames requested and not run (or cancelled) yet: `settled()` in harness.ts waits for them. */
+	frames: 0,
 };
 
 /**

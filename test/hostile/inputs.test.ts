@@ -334,7 +334,9 @@ describe("duplicates and dead links", () => {
 		expect(report.created).toEqual([
 			"Papers/Deleted one.md",
 			"Elsewhere/Deleted two.md",
-			"Papers/Deleted three.md",
+			// `[[Deleted three]]` is not a link sync wrote (no `|notes`): the user's text, so the paper gets a note of
+			// its own instead of one made where the user's link points.
+			"Papers/Deleted note by name.md",
 			"Papers/Deleted four.md",
 			"Papers/Link to a heading in the catalogue.md",
 			// A hidden folder is never written: Obsidian does not index it, so the link could never resolve.
@@ -346,12 +348,13 @@ describe("duplicates and dead links", () => {
 			"Papers/Backslash escape.md",
 		]);
 		// Items whose link now resolves are left alone; the others get a link to their new note.
-		expect(report.unchanged).toBe(5);
-		expect(report.linked).toBe(6);
+		expect(report.unchanged).toBe(4);
+		expect(report.linked).toBe(7);
 		expect([...(await tree(disk.vault)).keys()].sort()).toEqual(["Catalogue.md", "Elsewhere", ...report.created, "Papers"].sort());
 		// Only the planned links were inserted (the catalogue already holds links that look like them).
 		expect(memory.files.get(CATALOGUE)).toBe(insertLinks(text, plan.link));
 		expect(plan.link.map((link) => link.text)).toEqual([
+			" [[Papers/Deleted note by name|notes]]",
 			" [[Papers/Link to a heading in the catalogue|notes]]",
 			" [[Papers/Link into a hidden folder|notes]]",
 			" [[Papers/Link that escapes the vault|notes]]",

@@ -33,7 +33,9 @@ describe("CatalogueIndex", () => {
 		const id = catalogue.papers.find((paper) => !paper.checked && paper.checkboxOffset !== undefined)?.id ?? "";
 		const edited = withCheckboxes(big, catalogue, [id], true);
 		const changes: string[] = [];
-		index.onChanged((_path, _before, after) => changes.push(after.papers.find((paper) => paper.id === id)?.checked ? "ticked" : "unticked"));
+		index.onChanged(({ after }) => {
+			changes.push(after.papers.find((paper) => paper.id === id)?.checked ? "ticked" : "unticked");
+		});
 		const fromDisk = index.updateInSlices("Big.md", big);
 		// The user ticks a box in the editor while the disk text is still being parsed.
 		index.update("Big.md", edited);

@@ -41,6 +41,7 @@ import {
 	syncedExample,
 	SYSML,
 	today,
+	TVM,
 } from "./plugin-support";
 
 beforeEach(() => clearNotices());
@@ -102,7 +103,7 @@ describe("Create paper notes from this catalogue", () => {
 	});
 
 	it("Create writes 60 notes and links 60 items, says so and offers the progress view; a second run has nothing to do", async () => {
-		const { app } = await start();
+		const { app, plugin } = await start();
 		await createNotes(app);
 		const snapshot = vaultSnapshot(app);
 		expect(paperNotes(snapshot)).toHaveLength(60);
@@ -116,7 +117,9 @@ describe("Create paper notes from this catalogue", () => {
 		expect(property(snapshot[MADLIB] ?? null, "status")).toBe("unread");
 
 		const report = notices().find((record) => record.message.startsWith("Created"));
-		expect(report?.message).toBe("Created 60 notes, linked 60 items.Open reading progress");
+		// Creating notes from a note tracks it, and says so: ticks and statuses stay in step from now on.
+		expect(report?.message).toBe("Created 60 notes, linked 60 items.Now tracking CS294 AI-Systems: ticking an item marks its note as read, and the progress view follows it.Open reading progress");
+		expect(plugin.settings.catalogues).toEqual([EXAMPLE_PATH]);
 		const open = report?.notice.messageEl.find("button");
 		expect(open?.getText()).toBe("Open reading progress");
 		open?.click();
@@ -232,8 +235,14 @@ describe("Mark paper as read / unread", () => {
 		view.editor.setCursor(lineOf(view.editor.getValue(), "## 2. Big Data Systems"), 0);
 		expect(isCommandAvailable(app, commandId("markRead"))).toBe(false);
 		expect(isCommandAvailable(app, commandId("markUnread"))).toBe(false);
-		// TVM is listed without a checkbox: nothing to set.
+		// TVM is listed without a checkbox: its note's status is its state, and the catalogue keeps its text.
 		view.editor.setCursor(lineOf(view.editor.getValue(), "[TVM: An Automated"), 4);
+		expect(isCommandAvailable(app, commandId("markUnread"))).toBe(false);
+		const untouched = view.editor.getValue();
+		expect(await runCommand(app, commandId("markRead"))).toBe(true);
+		await settled(app);
+		expect(property(readVaultFile(app, TVM), "status")).toBe("read");
+		expect(view.editor.getValue()).toBe(untouched);
 		expect(isCommandAvailable(app, commandId("markRead"))).toBe(false);
 
 		view.editor.setCursor(lineOf(view.editor.getValue(), "The MADlib Analytics Library"), 10);

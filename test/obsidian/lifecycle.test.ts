@@ -7,7 +7,7 @@ import type { App } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VIEW_TYPE_PROGRESS } from "../../src/obsidian/progress-view";
 import { clearNotices, liveCounts, notices, openInMarkdownView, openSettingTab, readVaultFile, runCommand, settingTabs, settled, unloadPlugin } from "../fakes/harness";
-import { button, commandId, createNotes, disposeApps, EXAMPLE_PATH, file, lineOf, MADLIB, modalContent, property, start, withTick } from "./plugin-support";
+import { button, commandId, createNotes, disposeApps, EXAMPLE_PATH, EXAMPLE_TEXT, file, lineOf, MADLIB, modalContent, property, start, withTick } from "./plugin-support";
 
 beforeEach(() => clearNotices());
 afterEach(disposeApps);
@@ -31,21 +31,38 @@ describe("the status bar", () => {
 		const line = lineOf(view.editor.getValue(), "A New Golden Age for Computer Architecture");
 		const ch = view.editor.getLine(line).indexOf("[ ]") + 1;
 		view.editor.replaceRange("x", { line, ch }, { line, ch: ch + 1 });
-		// At once, from the editor, before anything is saved.
+		// On the next frame, from the editor, before anything is saved.
+		await settled(app);
+		expect(readVaultFile(app, EXAMPLE_PATH)).not.toBe(view.editor.getValue());
 		expect(statusBar().getText()).toBe("16/60 read");
 	});
 
-	it("is hidden while nothing is tracked, and shows once the active note is tracked", async () => {
-		const { app } = await start();
+	it("with nothing tracked, shows the active note's progress when it lists papers, and hides for any other note", async () => {
+		const { app } = await start({ files: { [EXAMPLE_PATH]: EXAMPLE_TEXT, "Diary.md": "Nothing to read here.\n" } });
 		expect(statusBar().isShown()).toBe(false);
 		await openInMarkdownView(app, EXAMPLE_PATH);
 		await settled(app);
-		expect(statusBar().isShown()).toBe(false);
-		await runCommand(app, commandId("track"));
-		await settled(app);
 		expect(statusBar().isShown()).toBe(true);
 		expect(statusBar().getText()).toBe("14/60 read");
+		expect(statusBar().getAttr("aria-label")).toBe("Open reading progress: this note is not tracked yet");
+		await openInMarkdownView(app, "Diary.md");
+		await settled(app);
+		expect(statusBar().isShown()).toBe(false);
+	});
+
+	it("once a note is tracked, shows it whatever note is active, until it is untracked", async () => {
+		const { app } = await start({ files: { [EXAMPLE_PATH]: EXAMPLE_TEXT, "Diary.md": "Nothing to read here.\n" } });
+		await openInMarkdownView(app, EXAMPLE_PATH);
+		await settled(app);
+		await runCommand(app, commandId("track"));
+		await settled(app);
+		expect(statusBar().getAttr("aria-label")).toBe("Open reading progress");
+		await openInMarkdownView(app, "Diary.md");
+		await settled(app);
+		expect(statusBar().getText()).toBe("14/60 read");
+		await openInMarkdownView(app, EXAMPLE_PATH);
 		await runCommand(app, commandId("untrack"));
+		await openInMarkdownView(app, "Diary.md");
 		await settled(app);
 		expect(statusBar().isShown()).toBe(false);
 	});

@@ -20,6 +20,8 @@ export const EXAMPLE_TEXT = readFileSync(join(dirname(fileURLToPath(import.meta.
 export const SYSML = "Papers/SysML - The New Frontier of Machine Learning Systems.md";
 export const MADLIB = "Papers/The MADlib Analytics Library or MAD Skills, the SQL.md";
 export const CHIMERA = "Papers/Chimera - Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines.md";
+/** Listed without a checkbox (`- [TVM…](…)`): its note's status is its state. */
+export const TVM = "Papers/TVM - An Automated End-to-End Optimizing Compiler for Deep Learning.md";
 
 export type CommandKey = keyof typeof COMMAND_IDS;
 

@@ -5,7 +5,7 @@
  */
 import { readProperties } from "../../src/notes/front-matter";
 import { baseName, normalizeVaultPath, parentFolder } from "../../src/notes/vault-path";
-import type { ExistingNote, NoteVault, PathKind } from "../../src/sync/vault";
+import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../../src/sync/vault";
 
 export class MemoryVault implements NoteVault {
 	readonly files = new Map<string, string>();
@@ -47,13 +47,14 @@ export class MemoryVault implements NoteVault {
 
 	notesIn(folder: string): Promise<ExistingNote[]> {
 		const prefix = folder === "" ? "" : `${normalizeVaultPath(folder)}/`;
-		const notes = [...this.files]
-			.filter(([path]) => path.startsWith(prefix) && path.endsWith(".md"))
-			.map(([path, text]): ExistingNote => {
-				const url = readProperties(text)?.url;
-				return typeof url === "string" ? { path, url } : { path };
-			});
+		const notes = [...this.files].filter(([path]) => path.startsWith(prefix) && path.endsWith(".md")).map(([path, text]) => existingNote(path, readProperties(text)));
 		return Promise.resolve(notes);
+	}
+
+	noteAt(path: string): Promise<ExistingNote | null> {
+		const normalized = normalizeVaultPath(path);
+		const text = this.files.get(normalized);
+		return Promise.resolve(text === undefined ? null : existingNote(normalized, readProperties(text)));
 	}
 
 	resolveLink(target: string, sourcePath: string): Promise<string | null> {

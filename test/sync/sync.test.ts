@@ -179,11 +179,52 @@ describe("identity", () => {
 		expect(vault.files.get("Papers/Deep learning.md")).toBe("---\nurl: https://example.org/other\n---\n");
 	});
 
-	it("adopts a same-named note without a url, and leaves it untouched", async () => {
+	it("leaves a same-named note of the user's alone, and makes the paper's note beside it", async () => {
+		// Before: a note that merely had the name was taken for the paper's note, and ticking wrote into it.
 		const vault = new MemoryVault({ "Catalogue.md": "- [ ] [Deep learning](https://example.org/a)\n", "Papers/Deep learning.md": "my notes" });
 		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
-		expect(report).toMatchObject({ created: [], linked: 1 });
+		expect(report).toMatchObject({ created: ["Papers/Deep learning (2).md"], linked: 1 });
 		expect(vault.files.get("Papers/Deep learning.md")).toBe("my notes");
+		expect(vault.files.get("Catalogue.md")).toBe("- [ ] [Deep learning](https://example.org/a) [[Papers/Deep learning (2)|notes]]\n");
+	});
+
+	it("adopts a same-named note whose properties name the paper, and leaves it untouched", async () => {
+		const note = '---\ntitle: "Deep learning"\n---\nmy notes';
+		const vault = new MemoryVault({ "Catalogue.md": "- [ ] [Deep learning](https://example.org/a)\n", "Papers/Deep learning.md": note });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report).toMatchObject({ created: [], linked: 1 });
+		expect(vault.files.get("Papers/Deep learning.md")).toBe(note);
+	});
+
+	it("never takes a note the user links in an item for the paper's note", async () => {
+		const text = "- [ ] [Attention Is All You Need](https://arxiv.org/abs/1706.03762) background: [[Transformers]]\n";
+		const concept = "---\ntags: [concept]\n---\nTransformers are…\n";
+		const vault = new MemoryVault({ "Catalogue.md": text, "Concepts/Transformers.md": concept });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report).toMatchObject({ created: ["Papers/Attention Is All You Need.md"], linked: 1, conflicts: [] });
+		expect(vault.files.get("Concepts/Transformers.md")).toBe(concept);
+		expect(vault.files.get("Catalogue.md")).toBe(text.replace("\n", " [[Papers/Attention Is All You Need|notes]]\n"));
+		// And the run after changes nothing.
+		const again = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(again).toMatchObject({ created: [], linked: 0, unchanged: 1 });
+	});
+
+	it("takes a note the user links for the paper's note when its url is the paper's, and adds no second link", async () => {
+		const text = "- [ ] [Attention Is All You Need](https://arxiv.org/abs/1706.03762) my notes: [[Reading/Attention]]\n";
+		const note = "---\nurl: https://arxiv.org/pdf/1706.03762v7.pdf\n---\n";
+		const vault = new MemoryVault({ "Catalogue.md": text, "Reading/Attention.md": note });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report).toMatchObject({ created: [], linked: 0, unchanged: 1 });
+		expect(vault.files.get("Catalogue.md")).toBe(text);
+	});
+
+	it("a related paper's note linked in an item is the user's text, not a conflict", async () => {
+		const text = "- [ ] [BERT](https://arxiv.org/abs/1810.04805) builds on [[Papers/Attention]]\n";
+		const note = "---\nurl: https://arxiv.org/abs/1706.03762\n---\n";
+		const vault = new MemoryVault({ "Catalogue.md": text, "Papers/Attention.md": note });
+		const report = await sync(vault, request({ cataloguePath: "Catalogue.md" }));
+		expect(report).toMatchObject({ created: ["Papers/BERT.md"], linked: 1, conflicts: [] });
+		expect(vault.files.get("Papers/Attention.md")).toBe(note);
 	});
 
 	it("reports a conflict when an item links a note about another paper, and leaves both alone", async () => {

@@ -10,6 +10,8 @@ import { type Bar, createBar, fileName, setText, updateBar } from "./dom";
 export interface HeaderActions {
 	/** The user chose another tracked catalogue in the selector. */
 	switchTo(path: string): void;
+	/** The user asked to track the note shown (a reading list shown before it was tracked). */
+	track(path: string): void;
 }
 
 export class ProgressHeader {
@@ -42,8 +44,8 @@ export class ProgressHeader {
 		this.pace = stats.createDiv({ cls: "paper-catalogue-muted paper-catalogue-pace" });
 	}
 
-	render(model: ProgressViewModel, path: string, tracked: readonly string[]): void {
-		this.renderPicker(path, tracked);
+	render(model: ProgressViewModel, path: string, tracked: readonly string[], untracked: boolean): void {
+		this.renderPicker(path, tracked, untracked);
 		const { completion, pace } = model;
 		updateBar(this.bar, completion, "Overall progress");
 		setText(this.percent, completion.total === 0 ? "0%" : `${Math.floor((completion.done / completion.total) * 100)}%`);
@@ -62,14 +64,21 @@ export class ProgressHeader {
 	}
 
 	/** A title for one catalogue, a selector (in natural order) for several; rebuilt only when the tracked list changes. */
-	private renderPicker(path: string, trackedPaths: readonly string[]): void {
+	private renderPicker(path: string, trackedPaths: readonly string[], untracked: boolean): void {
 		const tracked = [...trackedPaths].sort((a, b) => naturalCompare(fileName(a), fileName(b)) || naturalCompare(a, b));
-		const signature = JSON.stringify([tracked, tracked.length > 1 ? "" : path]);
+		const signature = JSON.stringify([tracked, tracked.length > 1 && !untracked ? "" : path, untracked]);
 		if (signature !== this.pickerSignature) {
 			this.pickerSignature = signature;
 			this.picker.empty();
 			this.select = null;
-			if (tracked.length > 1) {
+			if (untracked) {
+				// A reading list shown before it is tracked: say so, and offer to track it.
+				this.picker.createDiv({ cls: "paper-catalogue-title", text: fileName(path), attr: { title: path } });
+				const offer = this.picker.createDiv({ cls: "paper-catalogue-untracked" });
+				offer.createSpan({ cls: "paper-catalogue-muted", text: "Not tracked yet: ticks here do not update paper notes." });
+				const button = offer.createEl("button", { text: "Track this catalogue", cls: "mod-cta" });
+				button.addEventListener("click", () => this.actions.track(path));
+			} else if (tracked.length > 1) {
 				const select = this.picker.createEl("select", { cls: "dropdown paper-catalogue-select", attr: { "aria-label": "Catalogue" } });
 				const names = tracked.map(fileName);
 				tracked.forEach((option, i) => {

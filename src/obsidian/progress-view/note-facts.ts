@@ -3,6 +3,8 @@
  * the metadata cache, and from the note's text only for the review, remembered while the note is unchanged.
  */
 import type { App, TFile } from "obsidian";
+import { readingStatus } from "../../progress/reading-status";
+import { yieldToUi } from "../yield-to-ui";
 import type { Catalogue, Paper } from "../../catalogue/model";
 import { isReviewed } from "../../notes/review";
 import { DEFAULT_TEMPLATE } from "../../notes/template";
@@ -30,8 +32,15 @@ export interface GatheredNotes {
 	linkNames: Set<string>;
 }
 
+/** How long gathering runs before it lets the UI paint: a catalogue of thousands of notes takes several slices. */
+const GATHER_SLICE_MS = 8;
+/** Read dates remembered at most: far more than a catalogue's distinct dates, few enough to never matter. */
+const READ_DATES_KEPT = 10_000;
+
 export class NoteFacts {
 	private template = DEFAULT_TEMPLATE;
+	/** Read dates by the property's text: a catalogue's notes share few dates, and parsing one costs. */
+	private readonly readDates = new Map<string, Date | null>();
 	/** Whether each note is reviewed, by path, kept while the note's modification time and size stay the same. */
 	private readonly reviewCache = new Map<string, { version: string; reviewed: boolean }>();
 
@@ -43,20 +52,34 @@ export class NoteFacts {
 		const notes = new Map<string, NoteInfo>();
 		const notePaths = new Set<string>();
 		const linkNames = new Set<string>();
-		const today = new Date();
+		let sliceStart = performance.now();
 		for (const paper of catalogue.papers) {
+			if (performance.now() - sliceStart >= GATHER_SLICE_MS) {
+				await yieldToUi();
+				sliceStart = performance.now();
+			}
 			for (const target of paper.noteLinks) linkNames.add(linkName(target));
 			const file = this.host.noteOf(paper, cataloguePath);
 			if (!file) continue;
 			notePaths.add(file.path);
 			const frontmatter = app.metadataCache.getFileCache(file)?.frontmatter;
-			notes.set(paper.id, {
-				path: file.path,
-				readDate: parseReadDate(frontmatter?.read, this.host.settings.dateFormat, today),
-				reviewed: await this.reviewed(file),
-			});
+			const info: NoteInfo = { path: file.path, readDate: this.readDate(frontmatter?.read), reviewed: await this.reviewed(file) };
+			if (frontmatter && "status" in frontmatter) info.status = readingStatus(frontmatter.status);
+			notes.set(paper.id, info);
 		}
 		return { notes, notePaths, linkNames };
+	}
+
+	private readDate(value: unknown): Date | null {
+		if (typeof value !== "string") return parseReadDate(value, this.host.settings.dateFormat, new Date());
+		const key = `${this.host.settings.dateFormat}\n${value}`;
+		let date = this.readDates.get(key);
+		if (date === undefined) {
+			date = parseReadDate(value, this.host.settings.dateFormat, new Date());
+			if (this.readDates.size >= READ_DATES_KEPT) this.readDates.clear();
+			this.readDates.set(key, date);
+		}
+		return date;
 	}
 
 	private async reviewed(file: TFile): Promise<boolean> {

@@ -1,0 +1,104 @@
+/**
+ * Finds each catalogue item's paper note in the vault, as Obsidian resolves links, and only notes that are provably
+ * the paper's (see src/notes/paper-note.ts): the plugin reads their status and writes into them, and nothing else.
+ *
+ * Resolving a link costs a lookup in Obsidian's index; the view and status sync ask for every paper of a catalogue
+ * on every change, so answers are remembered per link until a note of that name is created, deleted or renamed.
+ */
+import { type App, type EventRef, type TAbstractFile, TFile, TFolder } from "obsidian";
+import type { Paper } from "../catalogue/model";
+import { isPaperNoteOf } from "../notes/paper-note";
+import { type ReadingStatus, readingStatus } from "../progress/reading-status";
+
+/** The name Obsidian matches a link by: its last path segment, without `.md`, in lower case. */
+function nameOf(pathOrTarget: string): string {
+	return (pathOrTarget.split("/").pop() ?? "").replace(/\.md$/i, "").trim().toLowerCase();
+}
+
+export class PaperNotes {
+	/** Resolved links by source note and target: the note's path, or null for none. */
+	private readonly resolved = new Map<string, string | null>();
+	/** The keys of `resolved` by the name their target matches, to forget them when such a note comes or goes. */
+	private readonly keysByName = new Map<string, Set<string>>();
+
+	constructor(private readonly app: App) {}
+
+	/** Keeps the remembered answers right as notes are created, deleted and renamed. */
+	register(registerEvent: (ref: EventRef) => void): void {
+		const { vault } = this.app;
+		registerEvent(vault.on("create", (file) => this.forgetAround(file.path, file)));
+		registerEvent(vault.on("delete", (file) => this.forgetAround(file.path, file)));
+		registerEvent(
+			vault.on("rename", (file, oldPath) => {
+				this.forgetAround(oldPath, file);
+				this.forgetAround(file.path, file);
+			}),
+		);
+	}
+
+	private forgetAround(path: string, file: TAbstractFile): void {
+		if (file instanceof TFolder) {
+			// Every note below it moved or went: cheaper to start again than to walk it.
+			this.resolved.clear();
+			this.keysByName.clear();
+			return;
+		}
+		const name = nameOf(path);
+		for (const key of this.keysByName.get(name) ?? []) this.resolved.delete(key);
+		this.keysByName.delete(name);
+	}
+
+	/** The note a link target names from `sourcePath`, as Obsidian resolves it. */
+	resolve(target: string, sourcePath: string): TFile | null {
+		const key = `${sourcePath}\n${target}`;
+		const known = this.resolved.get(key);
+		if (known !== undefined) return known === null ? null : this.app.vault.getFileByPath(known);
+		const file = this.app.metadataCache.getFirstLinkpathDest(target, sourcePath);
+		this.resolved.set(key, file?.path ?? null);
+		const name = nameOf(target);
+		const keys = this.keysByName.get(name);
+		if (keys) keys.add(key);
+		else this.keysByName.set(name, new Set([key]));
+		return file;
+	}
+
+	/** The note's properties as the metadata cache has them; null when it has none (yet). */
+	properties(file: TFile): Record<string, unknown> | null {
+		return this.app.metadataCache.getFileCache(file)?.frontmatter ?? null;
+	}
+
+	/** The paper's notes among the notes its item links: the one sync linked, or one whose properties name it. */
+	notesOf(paper: Paper, cataloguePath: string): TFile[] {
+		if (paper.noteLinks.length === 0) return [];
+		const inserted = new Set(paper.insertedLinks);
+		const found: TFile[] = [];
+		for (const target of paper.noteLinks) {
+			const file = this.resolve(target, cataloguePath);
+			if (!file || found.includes(file)) continue;
+			if (isPaperNoteOf(paper, this.properties(file), inserted.has(target))) found.push(file);
+		}
+		return found;
+	}
+
+	noteOf(paper: Paper, cataloguePath: string): TFile | null {
+		return this.notesOf(paper, cataloguePath)[0] ?? null;
+	}
+
+	/** A note's reading status, when it has a `status` property. */
+	statusOf(file: TFile): ReadingStatus | undefined {
+		const properties = this.properties(file);
+		return properties && "status" in properties ? readingStatus(properties.status) : undefined;
+	}
+
+	/** The status of a paper's note, when it has a note with a status. */
+	paperStatus(paper: Paper, cataloguePath: string): ReadingStatus | undefined {
+		const file = this.noteOf(paper, cataloguePath);
+		return file ? this.statusOf(file) : undefined;
+	}
+
+	/** Whether a note is a paper note: it carries the properties sync writes (a status and what paper it is). */
+	isPaperNote(file: TFile): boolean {
+		const properties = this.properties(file);
+		return !!properties && "status" in properties && ("url" in properties || "catalogue" in properties);
+	}
+}
