@@ -10,12 +10,14 @@
  *   the leaves, which is why plugins must not detach them in `onunload`).
  * - `loadData()` reads `<configDir>/plugins/<id>/data.json` through the adapter: null when there is none, a
  *   rejection (SyntaxError) when it is not JSON. `saveData(data)` writes `JSON.stringify(data, null, 2)` there.
+ * - A write to a loaded plugin's data.json that is not its own `saveData` (Sync, another device) makes the app
+ *   call the plugin's `onExternalSettingsChange` on a later task.
  * - `addStatusBarItem`/`addRibbonIcon` need a DOM; the rest works without one.
  */
 import { Component } from "./events";
 import { Editor } from "./editor";
 import { FileManager } from "./filemanager";
-import { defaultSettings, hasDom, requireDom, type FakeAppSettings } from "./internal";
+import { backgroundTask, defaultSettings, hasDom, requireDom, type FakeAppSettings } from "./internal";
 import { MetadataCache } from "./metadata";
 import type { HoverLinkSource, IconName, ObsidianProtocolHandler, PluginManifest, UserEvent } from "./types";
 import { PluginSettingTab } from "./ui";
@@ -108,6 +110,7 @@ export class App {
 					this.metadataCache["fileRenamed"](file, oldPath);
 					this.workspace["fileRenamed"](file, oldPath);
 				},
+				hiddenWritten: (path) => this.configFileWritten(path),
 			},
 		);
 		this.metadataCache = new MetadataCache(this.vault, settings);
@@ -118,6 +121,24 @@ export class App {
 		this.keymap.pushScope(this.scope);
 		if (hasDom()) this.mountDom();
 	}
+
+	/**
+	 * A plugin's data.json changed, and not through its own `saveData` (Obsidian Sync, another device, a text
+	 * editor): Obsidian calls the plugin's `onExternalSettingsChange` on a later task.
+	 */
+	private configFileWritten(path: string): void {
+		for (const plugin of this.viewRegistry.plugins) {
+			if (`${plugin.manifest.dir ?? ""}/data.json` !== path || plugin["savingData"] > 0) continue;
+			this.externalChanges += 1;
+			backgroundTask(() => {
+				const run = this.viewRegistry.plugins.includes(plugin) ? Promise.resolve(plugin.onExternalSettingsChange?.()) : Promise.resolve();
+				void run.finally(() => (this.externalChanges -= 1));
+			});
+		}
+	}
+
+	/** `onExternalSettingsChange` calls scheduled or running: `settled()` in harness.ts waits for them. */
+	private externalChanges = 0;
 
 	loadLocalStorage(key: string): unknown {
 		return this.localStorage.get(key) ?? null;
@@ -157,6 +178,8 @@ export class App {
 export abstract class Plugin extends Component {
 	app: App;
 	manifest: PluginManifest;
+	/** Writes of its own data.json under way: those are not external changes. */
+	private savingData = 0;
 
 	constructor(app: App, manifest: PluginManifest) {
 		super();
@@ -270,8 +293,15 @@ export abstract class Plugin extends Component {
 		const dir = this.manifest.dir ?? "";
 		const adapter = this.app.vault.adapter;
 		if (!(await adapter.exists(dir))) await adapter.mkdir(dir);
-		await adapter.write(`${dir}/data.json`, JSON.stringify(data, null, 2));
+		this.savingData += 1;
+		try {
+			await adapter.write(`${dir}/data.json`, JSON.stringify(data, null, 2));
+		} finally {
+			this.savingData -= 1;
+		}
 	}
+
+	onExternalSettingsChange?(): unknown;
 
 	onUserEnable(): void {}
 

@@ -5,15 +5,15 @@
  *   with `yaml` stringify between the original `---` lines; the rest of the file is kept byte for byte. A note
  *   without front matter gets one at the top, unless the object stays empty.
  * - `renameFile` renames through the vault and, with `alwaysUpdateLinks` (default on), rewrites the links and
- *   embeds that pointed at the file in every note whose cache lists them (one `process` per note), keeping each
- *   link's subpath and alias.
+ *   embeds that pointed at the file in every note whose cache lists them, and the wikilinks in properties
+ *   (`frontmatterLinks`), in the properties' own text (one `process` per note), keeping each link's subpath and alias.
  * - `trashFile` follows `trashOption`: system trash (default), the vault's `.trash`, or delete.
  * - `generateMarkdownLink` writes `[[linktext#subpath|alias]]`, or `[alias](url-encoded path.md#subpath)` with
  *   `useMarkdownLinks`; a link to a non-Markdown file is an embed (`!`).
  */
 import type { FakeAppSettings } from "./internal";
 import type { MetadataCache } from "./metadata";
-import type { DataWriteOptions, LinkCache } from "./types";
+import type { DataWriteOptions, FrontmatterLinkCache, LinkCache } from "./types";
 import { getFrontMatterInfo, normalizePath, parseLinktext, parseYaml, stringifyYaml } from "./util";
 import { TAbstractFile, TFile, TFolder, Vault, parentPathOf } from "./vault";
 
@@ -43,18 +43,29 @@ export class FileManager {
 	}
 
 	async renameFile(file: TAbstractFile, newPath: string): Promise<void> {
-		const updates = this.settings().alwaysUpdateLinks ? this.linksTo(file) : [];
+		const updates = this.settings().alwaysUpdateLinks ? this.linksTo(file) : new Map<TFile, { link: LinkCache; target: TFile }[]>();
+		const propertyUpdates = this.settings().alwaysUpdateLinks ? this.propertyLinksTo(file) : new Map<TFile, { link: FrontmatterLinkCache; target: TFile }[]>();
 		await this.vault.rename(file, newPath);
-		for (const [source, links] of updates) {
+		for (const source of new Set([...updates.keys(), ...propertyUpdates.keys()])) {
 			const sourceFile = source === file ? file : this.vault.getFileByPath(source.path);
 			if (!(sourceFile instanceof TFile)) continue;
-			const replacements = links.map(({ link, target }) => ({ link, text: this.rewrite(link, target, sourceFile.path) }));
+			const replacements = (updates.get(source) ?? []).map(({ link, target }) => ({ link, text: this.rewrite(link, target, sourceFile.path) }));
+			const propertyReplacements = (propertyUpdates.get(source) ?? []).map(({ link, target }) => ({ original: link.original, text: this.rewriteWikilink(link.original, link.link, target, sourceFile.path) }));
 			await this.vault.process(sourceFile, (text) => {
 				let out = text;
 				for (const { link, text: replacement } of [...replacements].sort((a, b) => b.link.position.start.offset - a.link.position.start.offset)) {
 					const { start, end } = link.position;
 					if (out.slice(start.offset, end.offset) !== link.original) continue;
 					out = out.slice(0, start.offset) + replacement + out.slice(end.offset);
+				}
+				// Links in properties (`catalogue: "[[Reading list]]"`) are updated too, in the properties' own text.
+				if (propertyReplacements.length > 0) {
+					const info = getFrontMatterInfo(out);
+					if (info.exists) {
+						let yaml = out.slice(info.from, info.to);
+						for (const { original, text: replacement } of propertyReplacements) yaml = yaml.split(original).join(replacement);
+						out = out.slice(0, info.from) + yaml + out.slice(info.to);
+					}
 				}
 				return out;
 			});
@@ -133,6 +144,34 @@ export class FileManager {
 			}
 		}
 		return found;
+	}
+
+	/** For each note, the links in its properties that resolve to `file` (or into it, for a folder). */
+	private propertyLinksTo(file: TAbstractFile): Map<TFile, { link: FrontmatterLinkCache; target: TFile }[]> {
+		const targets = new Set<TFile>();
+		if (file instanceof TFile) targets.add(file);
+		else if (file instanceof TFolder) Vault.recurseChildren(file, (child) => child instanceof TFile && targets.add(child));
+		const found = new Map<TFile, { link: FrontmatterLinkCache; target: TFile }[]>();
+		for (const source of this.vault.getMarkdownFiles()) {
+			for (const link of this.metadataCache.getFileCache(source)?.frontmatterLinks ?? []) {
+				const dest = this.metadataCache.getFirstLinkpathDest(parseLinktext(link.link).path, source.path);
+				if (dest === null || !targets.has(dest)) continue;
+				const list = found.get(source) ?? [];
+				list.push({ link, target: dest });
+				found.set(source, list);
+			}
+		}
+		return found;
+	}
+
+	/** `[[old|alias]]` → `[[new|alias]]`, keeping the subpath and the alias. */
+	private rewriteWikilink(original: string, linktext: string, target: TFile, sourcePath: string): string {
+		const { subpath } = parseLinktext(linktext);
+		const embed = original.startsWith("!") ? "!" : "";
+		const inner = original.slice(embed.length + 2, -2);
+		const bar = inner.search(/\\?\|/);
+		const aliasPart = bar === -1 ? "" : inner.slice(bar);
+		return `${embed}[[${this.metadataCache.fileToLinktext(target, sourcePath, true)}${subpath}${aliasPart}]]`;
 	}
 
 	private rewrite(link: LinkCache, target: TFile, sourcePath: string): string {

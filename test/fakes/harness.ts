@@ -116,7 +116,7 @@ export async function settled(app?: Obsidian.App): Promise<void> {
 		}
 		const target = fake(app);
 		const metadata: MetadataCache = target.metadataCache;
-		const busy = metadata["scheduled"] || metadata["pending"].size > 0 || metadata["resolvePending"] || target.workspace["closing"].size > 0 || counters.frames > 0;
+		const busy = metadata["scheduled"] || metadata["pending"].size > 0 || metadata["resolvePending"] || target.workspace["closing"].size > 0 || counters.frames > 0 || target["externalChanges"] > 0;
 		await metadata["whenIdle"]();
 		await target.workspace["whenClosed"]();
 		await uiSettled();
@@ -184,10 +184,13 @@ export function pluginDataText(app: Obsidian.App, pluginId: string): string | nu
 	return storedText(fake(app).vault, dataPath(app, pluginId));
 }
 
-/** Rewrites `data.json` as a sync tool would, then calls the plugin's `onExternalSettingsChange`. */
+/**
+ * Rewrites `data.json` as Obsidian Sync would (through the adapter, not the plugin's `saveData`); the app then calls
+ * the plugin's `onExternalSettingsChange`. Resolves once that has run and the app has settled.
+ */
 export async function changePluginDataExternally(plugin: Obsidian.Plugin, raw: string): Promise<void> {
-	seedPluginData(plugin.app, plugin.manifest.id, raw);
-	await plugin.onExternalSettingsChange?.();
+	await plugin.app.vault.adapter.write(dataPath(plugin.app, plugin.manifest.id), raw);
+	await settled(plugin.app);
 }
 
 /** The commands registered now (ids carry the plugin id prefix). */

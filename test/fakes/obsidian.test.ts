@@ -335,6 +335,20 @@ describe("FileManager", () => {
 		await app.fileManager.renameFile(file(app, "a.md"), "Archive/renamed.md");
 		expect(readVaultFile(app, "b.md")).toBe("See [[renamed]], [[renamed#H|alias]] and [t](renamed.md).\n");
 	});
+
+	it("renameFile updates links in properties too, keeping the rest of the properties as written", async () => {
+		const note = '---\ntitle: "B"\ncatalogue: "[[Reading list]]"\nrelated:\n  - "[[Reading list|the list]]"\n  - "[[c]]"\n---\nBody [[Reading list]].\n';
+		const app = newApp({ files: { "Reading list.md": "", "c.md": "", "b.md": note }, folders: ["Courses"] });
+		await app.fileManager.renameFile(file(app, "Reading list.md"), "Courses/CS294.md");
+		expect(readVaultFile(app, "b.md")).toBe('---\ntitle: "B"\ncatalogue: "[[CS294]]"\nrelated:\n  - "[[CS294|the list]]"\n  - "[[c]]"\n---\nBody [[CS294]].\n');
+	});
+
+	it("renameFile leaves links alone when the vault setting says not to update them", async () => {
+		const note = '---\ncatalogue: "[[a]]"\n---\nSee [[a]].\n';
+		const app = newApp({ files: { "a.md": "", "b.md": note }, settings: { alwaysUpdateLinks: false } });
+		await app.fileManager.renameFile(file(app, "a.md"), "renamed.md");
+		expect(readVaultFile(app, "b.md")).toBe(note);
+	});
 });
 
 describe("Component", () => {
@@ -553,6 +567,28 @@ describe("Plugin", () => {
 		expect(pluginDataText(app, "data-test")).toBe('{\n  "a": 1\n}');
 		expect(await plugin.loadData()).toEqual({ a: 1 });
 		expect(plugin.manifest.dir).toBe(`${app.vault.configDir}/plugins/data-test`);
+	});
+
+	it("calls onExternalSettingsChange when data.json changes outside the plugin, not for its own saveData", async () => {
+		const app = newApp();
+		const seen: unknown[] = [];
+		class Synced extends Plugin {
+			override async onExternalSettingsChange(): Promise<void> {
+				seen.push(await this.loadData());
+			}
+		}
+		const plugin = await loadPlugin(app, Synced, { id: "synced" });
+		await plugin.saveData({ mine: true });
+		await settled(app);
+		expect(seen).toEqual([]);
+		await app.vault.adapter.write(`${app.vault.configDir}/plugins/synced/data.json`, '{"theirs": true}');
+		expect(seen).toEqual([]);
+		await settled(app);
+		expect(seen).toEqual([{ theirs: true }]);
+		await unloadPlugin(plugin);
+		await app.vault.adapter.write(`${app.vault.configDir}/plugins/synced/data.json`, '{"after": true}');
+		await settled(app);
+		expect(seen).toEqual([{ theirs: true }]);
 	});
 
 	it("adds a setting tab whose controls work", async () => {

@@ -59,6 +59,8 @@ export interface VaultHooks {
 	modified(file: TFile): void;
 	deleted(file: TAbstractFile): void;
 	renamed(file: TAbstractFile, oldPath: string): void;
+	/** A file in a hidden folder (the config folder) was written: Obsidian watches its plugins' data.json. */
+	hiddenWritten?(path: string): void;
 }
 
 interface StoredFile {
@@ -355,7 +357,10 @@ export class Vault extends Events {
 		const now = this.now();
 		const stored: StoredFile = { kind: "file", data, ctime: options?.ctime ?? existing?.ctime ?? now, mtime: options?.mtime ?? now };
 		this.store.set(path, stored);
-		if (isHidden(path)) return;
+		if (isHidden(path)) {
+			this.hooks.hiddenWritten?.(path);
+			return;
+		}
 		const known = this.index.get(path);
 		if (known instanceof TFile) {
 			known.stat = this.statOf(stored);
