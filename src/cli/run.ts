@@ -13,7 +13,7 @@ import { parseCatalogue } from "../catalogue/parse";
 import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText, VaultError } from "../node/fs-vault";
 import { TemplateError } from "../notes/template";
-import { normalizeVaultPath } from "../notes/vault-path";
+import { normalizeVaultPath, tidyVaultPath } from "../notes/vault-path";
 import { progressOf, type CatalogueProgress, type Tally } from "../progress/completion";
 import { DEFAULT_SETTINGS } from "../settings";
 import { PlanError, type SyncSettings } from "../sync/plan";
@@ -367,7 +367,7 @@ export function formatProgress(cataloguePath: string, progress: CatalogueProgres
 
 async function runProgress(args: CommandArgs, io: CliIo): Promise<number> {
 	const [vaultDir = ""] = args.positionals;
-	const cataloguePath = args.string("catalogue") ?? "";
+	const cataloguePath = tidyVaultPath(args.string("catalogue") ?? "");
 	const text = await readVaultText(vaultDir, cataloguePath);
 	const progress = progressOf(parseCatalogue(text));
 	io.stdout(args.flag("json") ? `${JSON.stringify(progressJson(cataloguePath, progress), null, 2)}\n` : formatProgress(cataloguePath, progress));
@@ -403,7 +403,7 @@ function progressReporter(io: CliIo): { onProgress?: (done: number, total: numbe
 
 async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 	const [vaultDir = ""] = args.positionals;
-	const cataloguePath = args.string("catalogue") ?? "";
+	const cataloguePath = tidyVaultPath(args.string("catalogue") ?? "");
 	const folder = args.string("folder") ?? DEFAULT_SETTINGS.notesFolder;
 	const settings: SyncSettings = {
 		// The settings spell the vault root as an empty folder; an empty option value would read as a missing one.
@@ -412,7 +412,7 @@ async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 		dateFormat: args.string("date-format") ?? DEFAULT_SETTINGS.dateFormat,
 		linkStyle: linkStyleOf(args.string("link-style")),
 	};
-	const request: SyncRequest = { cataloguePath, settings, templatePath: args.string("template") ?? "", today: new Date() };
+	const request: SyncRequest = { cataloguePath, settings, templatePath: tidyVaultPath(args.string("template") ?? ""), today: new Date() };
 	const json = args.flag("json");
 
 	// Checks the vault folder and the catalogue first, with the messages `progress` gives for them.

@@ -47,3 +47,24 @@ export function isInsideFolder(path: string, folder: string): boolean {
 	if (normalizedFolder === "/") return true;
 	return normalizeVaultPath(path).startsWith(`${normalizedFolder}/`);
 }
+
+/**
+ * A path as a user types it on a command line (`./Reading/CS294.md`, `Reading\\CS294.md`, `notes/../CS294.md`),
+ * the way Obsidian spells it: `.` and `..` segments resolved, forward slashes. Needed before the path goes into
+ * links: `[[./CS294]]` resolves relative to the note that holds it, not to the vault. A path that is absolute or
+ * leaves the vault is returned as given, for the caller's checks to refuse with their own message.
+ */
+export function tidyVaultPath(path: string): string {
+	if (path.startsWith("/") || path.startsWith("\\") || /^[A-Za-z]:/.test(path)) return path;
+	const segments: string[] = [];
+	for (const segment of path.replace(/\\/g, "/").split("/")) {
+		if (segment === "" || segment === ".") continue;
+		if (segment === "..") {
+			if (segments.length === 0) return path;
+			segments.pop();
+		} else {
+			segments.push(segment);
+		}
+	}
+	return segments.length === 0 ? path : normalizeVaultPath(segments.join("/"));
+}

@@ -117,6 +117,18 @@ describe("sync", () => {
 		expect(note).toMatch(/added: "?\d{4}-\d{2}-\d{2}"?\n/);
 	});
 
+	it.each([`./${CATALOGUE}`, `Notes/../${CATALOGUE}`, `.//${CATALOGUE}`])("--catalogue %s is the vault path Obsidian links by", async (given) => {
+		// Before: "./CS294 AI-Systems.md" went into the notes' links as [[./CS294 AI-Systems]], which Obsidian
+		// resolves relative to the notes folder: every note's catalogue link was broken.
+		const result = await run(["sync", vault, "--catalogue", given, "--json"]);
+		expect(result.code).toBe(0);
+		const note = await readFile(path.join(vault, FIRST_NOTE), "utf8");
+		expect(note).toContain(`catalogue: "[[CS294 AI-Systems]]"`);
+		expect(note).toContain("[[CS294 AI-Systems#1. Introduction and Course Overview|");
+		expect(note).not.toContain("[[./");
+		expect(await catalogueText()).toContain("[[Papers/SysML - The New Frontier of Machine Learning Systems|notes]]");
+	});
+
 	it("prints a one-line summary", async () => {
 		const result = await sync();
 		expect(result.code).toBe(0);
