@@ -14,7 +14,8 @@ import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText, VaultError } from "../node/fs-vault";
 import { TemplateError } from "../notes/template";
 import { normalizeVaultPath, tidyVaultPath } from "../notes/vault-path";
-import { progressOf, type CatalogueProgress, type Tally } from "../progress/completion";
+import { doneByCheckboxOrNote, progressOf, type CatalogueProgress, type Tally } from "../progress/completion";
+import { statusesOfUncheckedItems } from "../progress/note-status";
 import { DEFAULT_SETTINGS } from "../settings";
 import { PlanError, type SyncSettings } from "../sync/plan";
 import { planSync, sync, type SyncRequest } from "../sync/sync";
@@ -369,7 +370,10 @@ async function runProgress(args: CommandArgs, io: CliIo): Promise<number> {
 	const [vaultDir = ""] = args.positionals;
 	const cataloguePath = tidyVaultPath(args.string("catalogue") ?? "");
 	const text = await readVaultText(vaultDir, cataloguePath);
-	const progress = progressOf(parseCatalogue(text));
+	const catalogue = parseCatalogue(text);
+	// An item without a checkbox is done when its note says so, as in the plugin.
+	const statuses = await statusesOfUncheckedItems(new FileSystemVault(vaultDir), catalogue, cataloguePath);
+	const progress = progressOf(catalogue, doneByCheckboxOrNote((paper) => statuses.get(paper.id)));
 	io.stdout(args.flag("json") ? `${JSON.stringify(progressJson(cataloguePath, progress), null, 2)}\n` : formatProgress(cataloguePath, progress));
 	return EXIT_OK;
 }

@@ -14,6 +14,8 @@ export interface ExistingNote {
 	url?: string;
 	/** The note's `title` property, when it has a string one. */
 	title?: string;
+	/** The note's `status` property (`unread`, `reading`, `read`), when it has a string one. */
+	status?: string;
 }
 
 export interface NoteVault {
@@ -42,5 +44,6 @@ export function existingNote(path: string, properties: Record<string, unknown> |
 	const note: ExistingNote = { path };
 	if (typeof properties?.url === "string") note.url = properties.url;
 	if (typeof properties?.title === "string") note.title = properties.title;
+	if (typeof properties?.status === "string") note.status = properties.status;
 	return note;
 }

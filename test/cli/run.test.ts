@@ -64,7 +64,34 @@ describe("progress --json", () => {
 	it("accepts --catalogue=<path> and paths with `..` that stay inside the vault", async () => {
 		const { code, stdout } = await run("progress", vault, "--json", "--catalogue=Other/../Reading/CS294 AI-Systems.md");
 		expect(code).toBe(0);
-		expect(JSON.parse(stdout)).toMatchObject({ catalogue: "Other/../Reading/CS294 AI-Systems.md", total: 60, done: 14 });
+		// Reported as the vault path Obsidian spells, `..` resolved.
+		expect(JSON.parse(stdout)).toMatchObject({ catalogue: "Reading/CS294 AI-Systems.md", total: 60, done: 14 });
+	});
+});
+
+describe("progress of items without a checkbox", () => {
+	it("counts an item without a checkbox as read when its note says so, and a user's wikilink never counts", async () => {
+		const list = [
+			"# Reading",
+			"",
+			"- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) [[Papers/Attention|notes]]",
+			"- [BERT](https://arxiv.org/abs/1810.04805) [[Papers/BERT|notes]]",
+			"- [GPT-2](https://example.org/gpt2) background: [[Concepts/Language models]]",
+			"- [ ] [Ray](https://example.org/ray) [[Papers/Ray|notes]]",
+			"",
+		].join("\n");
+		await writeFile(path.join(vault, "Links.md"), list);
+		await mkdir(path.join(vault, "Papers"));
+		await mkdir(path.join(vault, "Concepts"));
+		await writeFile(path.join(vault, "Papers/Attention.md"), "---\nurl: https://arxiv.org/abs/1706.03762\nstatus: read\n---\n");
+		await writeFile(path.join(vault, "Papers/BERT.md"), "---\nurl: https://arxiv.org/abs/1810.04805\nstatus: reading\n---\n");
+		// Not GPT-2's note: its status says nothing about the paper.
+		await writeFile(path.join(vault, "Concepts/Language models.md"), "---\nstatus: read\n---\n");
+		// A ticked box decides for itself; an unticked one is not overruled by its note.
+		await writeFile(path.join(vault, "Papers/Ray.md"), "---\nurl: https://example.org/ray\nstatus: read\n---\n");
+		const result = await run("progress", vault, "--catalogue", "Links.md", "--json");
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({ total: 4, done: 1 });
 	});
 });
 
