@@ -9,6 +9,9 @@ import { isTracked, type PluginHost } from "./host";
 import { openInSourceEditor } from "./live-text";
 import { ObsidianVault } from "./obsidian-vault";
 
+/** How long after a change on disk an open editor has surely reloaded it. */
+const RELOAD_GRACE_MS = 250;
+
 /** Rewrites links to a renamed note in a catalogue, when Obsidian has not already. */
 export function relinkRenamedNote(text: string, oldPath: string, newPath: string): string {
 	const oldTarget = oldPath.replace(/\.md$/i, "");
@@ -48,11 +51,14 @@ export function registerCatalogueEvents(host: PluginHost): void {
 			if (openInSourceEditor(app, file.path)) {
 				// Open in an editor, the editor is the truth: this is its own save (maybe of a text older than what it
 				// shows now, if the user typed on), or a change from outside that Obsidian reloads into it. Read the
-				// editor once that reload is done; never the file, which would roll a newer tick back.
-				window.setTimeout(() => {
+				// editor once that reload is done — after reading the file, and once more a moment later in case the
+				// reload took longer —, never the file itself, which would roll a newer tick back.
+				const fromEditor = (): void => {
 					const view = openInSourceEditor(app, file.path);
 					if (view) host.index.edited(file.path, view.editor.getValue());
-				}, 0);
+				};
+				inBackground(`Could not read ${file.path}`, app.vault.cachedRead(file).then(fromEditor));
+				window.setTimeout(fromEditor, RELOAD_GRACE_MS);
 				return;
 			}
 			inBackground(

@@ -26,6 +26,8 @@ interface Entry {
 	version: number;
 	/** The newest text typed and not parsed yet, and the timer that will parse it. */
 	pending: { text: string; timer: number } | null;
+	/** A parse in slices under way, so that asking again for the same text waits for it instead of parsing twice. */
+	parsing: { text: string; done: Promise<Catalogue> } | null;
 }
 
 /** What changed in one catalogue: the parses and texts before and after. */
@@ -89,7 +91,7 @@ export class CatalogueIndex extends Events {
 	private entry(path: string): Entry {
 		let entry = this.entries.get(path);
 		if (!entry) {
-			entry = { parser: new CatalogueParser(), text: null, catalogue: null, version: 0, pending: null };
+			entry = { parser: new CatalogueParser(), text: null, catalogue: null, version: 0, pending: null, parsing: null };
 			this.entries.set(path, entry);
 		}
 		return entry;
@@ -136,12 +138,21 @@ export class CatalogueIndex extends Events {
 		// A short catalogue parses within one frame; yielding would only delay it.
 		const quick = text.length < SLICED_PARSE_CHARS ? null : entry.parser.parseIfQuick(text);
 		if (text.length < SLICED_PARSE_CHARS || quick) return this.store(path, entry, text, quick ?? entry.parser.parse(text));
+		if (entry.parsing?.text === text) return entry.parsing.done;
 		const version = entry.version;
-		const after = await entry.parser.parseInSlices(text, yieldToUi);
-		// An edit stored while we yielded is newer than this text: keep it.
-		if (entry.version !== version && entry.catalogue) return entry.catalogue;
-		if (this.entries.get(path) !== entry) return after;
-		return this.store(path, entry, text, after);
+		const done = (async (): Promise<Catalogue> => {
+			const after = await entry.parser.parseInSlices(text, yieldToUi);
+			// An edit stored while we yielded is newer than this text: keep it.
+			if (entry.version !== version && entry.catalogue) return entry.catalogue;
+			if (this.entries.get(path) !== entry) return after;
+			return this.store(path, entry, text, after);
+		})();
+		entry.parsing = { text, done };
+		try {
+			return await done;
+		} finally {
+			if (entry.parsing?.done === done) entry.parsing = null;
+		}
 	}
 
 	/**

@@ -81,13 +81,15 @@ export function modalContent(): HTMLElement {
 
 /**
  * Waits until `done()` holds, letting the app settle in between: `settled` cannot see a run that is pausing on a
- * window timer (the sync yields every ten writes), so it may return between two of its steps.
+ * window timer (the sync yields every ten writes, typing in a long catalogue is parsed once it pauses), so it may
+ * return between two of its steps. The deadline is generous: it is there to end a test that hangs, not to time one.
  */
 export async function waitFor(app: App, done: () => boolean, what = "the condition"): Promise<void> {
-	for (let round = 0; round < 200; round++) {
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
 		await settled(app);
 		if (done()) return;
-		await new Promise((resolve) => window.setTimeout(resolve, 1));
+		await new Promise((resolve) => window.setTimeout(resolve, 5));
 	}
 	throw new Error(`timed out waiting for ${what}`);
 }
@@ -109,7 +111,8 @@ export async function createNotes(app: App, path = EXAMPLE_PATH): Promise<Markdo
 	const view = await openInMarkdownView(app, path);
 	await settled(app);
 	if (!(await runCommand(app, commandId("createNotes")))) throw new Error("Create paper notes is not available");
-	await settled(app);
+	// A long catalogue is parsed and planned in slices before the plan shows.
+	await waitFor(app, () => topModal() !== null, "the plan");
 	await confirmCreate(app);
 	return view;
 }
