@@ -289,7 +289,7 @@ describe("renames, deletes and synced settings", () => {
 		expect(plugin.index.paths().sort()).toEqual([EXAMPLE_PATH, "List C.md"]);
 		expect(plugin.index.get("List C.md")?.papers.map((paper) => paper.title)).toEqual(["BERT: Pre-training of Deep Bidirectional Transformers"]);
 		await openInMarkdownView(app, "Diary.md");
-		await app.vault.delete(file(app, "List C.md"));
+		await app.fileManager.trashFile(file(app, "List C.md"));
 		await settled(app);
 		expect(plugin.index.paths().sort()).toEqual([EXAMPLE_PATH, "Diary.md"]);
 	});
