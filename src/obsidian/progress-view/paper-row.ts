@@ -1,6 +1,7 @@
 /**
- * One paper's row: the tick control, the title (opens the note), venue and year, the item's own words, a pen when
- * the note holds a review, and a link to the paper's page. Rebuilt in place, only where its content changed.
+ * One paper's row: the tick control (the catalogue's checkbox, or for an item without one its note's status), the
+ * title (opens the note), venue and year, the item's own words, a pen when the note holds a review, and a link to
+ * the paper's page. Rebuilt in place, only where its content changed.
  */
 import { setIcon } from "obsidian";
 import type { PaperRow } from "../../progress/view-model";
@@ -65,8 +66,10 @@ export class PaperRowView {
 		setClass(el, "has-note", paper.hasNote);
 		setAttribute(el, "aria-label", `${paper.title}${paper.checked ? ", read" : ""}${paper.group === "optional" ? ", optional" : ""}${paper.reviewed ? ", reviewed" : ""}`);
 		if (checkbox.checked !== paper.checked) checkbox.checked = paper.checked;
-		if (checkbox.disabled !== !paper.hasCheckbox) checkbox.disabled = !paper.hasCheckbox;
-		setAttribute(checkbox, "aria-label", paper.hasCheckbox ? `Mark ${paper.title} as ${paper.checked ? "unread" : "read"}` : `${paper.title} has no checkbox in the catalogue`);
+		// An item without a checkbox is ticked here all the same: its note's status is its state.
+		setClass(checkbox, "is-note-status", !paper.hasCheckbox);
+		const action = `Mark ${paper.title} as ${paper.checked ? "unread" : "read"}`;
+		setAttribute(checkbox, "aria-label", paper.hasCheckbox ? action : `${action} (its note's status: the catalogue has no checkbox for it)`);
 		setText(this.title, paper.title);
 		setAttribute(this.title, "title", paper.hasNote ? "Open the note" : "Create and open the note");
 		setText(this.meta, paper.meta);
