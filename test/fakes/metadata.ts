@@ -3,8 +3,8 @@
  * resolved/unresolved link tables.
  *
  * Timing follows Obsidian, where indexing runs in a worker: a new or modified note is indexed on a later task
- * (after the vault event and after the vault call's promise has settled), then `changed(file, data, cache)` fires
- * for it, `resolve(file)` for each indexed note and one `resolved()` for the batch. Until then `getFileCache`
+ * (after the vault event and after the vault call's promise has settled), a few notes per task, then `changed(file,
+ * data, cache)` fires for it; once every pending note is indexed, `resolve(file)` fires for each and one `resolved()`. Until then `getFileCache`
  * returns the previous cache (null for a new note). A write that leaves the text as it was fires no `changed`.
  * Deleting a note drops its cache at once and fires `deleted(file, prevCache)`; renaming moves the cache with the
  * file at once and fires no `changed` (Obsidian's documented exception); both then refresh the link tables and
@@ -17,6 +17,9 @@ import { computeMetadata } from "./markdown";
 import type { CachedMetadata } from "./types";
 import { getLinkpath, normalizePath } from "./util";
 import { TAbstractFile, TFile, TFolder, Vault, parentPathOf, storedText } from "./vault";
+
+/** Notes indexed per task. */
+const INDEX_BATCH = 16;
 
 interface Indexed {
 	text: string;
@@ -50,6 +53,7 @@ export class MetadataCache extends Events {
 	private readonly settings: () => FakeAppSettings;
 	private readonly caches = new Map<string, Indexed>();
 	private readonly pending = new Set<TFile>();
+	private readonly indexedSinceResolved: TFile[] = [];
 	private resolvePending = false;
 	private scheduled = false;
 	private readonly idleWaiters: (() => void)[] = [];
@@ -79,10 +83,13 @@ export class MetadataCache extends Events {
 		if (linkpath.startsWith("./") || linkpath.startsWith("../")) return direct(relativeToSource);
 		const found = direct(absolute) ?? direct(relativeToSource);
 		if (found !== null) return found;
-		// By name: any file whose path ends with the link path (case-insensitive), like Obsidian's lookup.
+		// By name: any file whose path ends with the link path (case-insensitive), like Obsidian's lookup (which, like
+		// this one, goes through an index of names rather than every file).
 		const lower = absolute.toLowerCase();
 		const sourceFolder = folderOf(sourcePath);
-		const candidates = this.vault.getFiles().filter((file) => {
+		const lastSegment = lower.slice(lower.lastIndexOf("/") + 1);
+		const named: TFile[] = [...this.vault["filesNamed"](lastSegment), ...this.vault["filesNamed"](`${lastSegment}.md`)];
+		const candidates = named.filter((file) => {
 			const path = file.path.toLowerCase();
 			return [lower, `${lower}.md`].some((wanted) => path === wanted || path.endsWith(`/${wanted}`));
 		});
@@ -190,9 +197,10 @@ export class MetadataCache extends Events {
 
 	private runBatch(): void {
 		this.scheduled = false;
-		const batch = [...this.pending];
-		this.pending.clear();
-		const indexed: TFile[] = [];
+		// A few notes per task, as Obsidian's worker hands results back one message at a time: a burst of new notes
+		// (a sync writing thousands) reaches the app's listeners spread over many tasks, not in one.
+		const batch = [...this.pending].slice(0, INDEX_BATCH);
+		for (const file of batch) this.pending.delete(file);
 		for (const file of batch) {
 			if (this.vault.getFileByPath(file.path) !== file) continue;
 			const text = storedText(this.vault, file.path);
@@ -202,12 +210,17 @@ export class MetadataCache extends Events {
 			const cache = computeMetadata(text);
 			this.caches.set(file.path, { text, cache });
 			this.trigger("changed", file, text, cache);
-			indexed.push(file);
+			this.indexedSinceResolved.push(file);
 		}
-		if (indexed.length > 0 || this.resolvePending) {
+		if (this.pending.size > 0) {
+			this.kick();
+			return;
+		}
+		// The burst is over: the link tables once, then `resolve` for each note indexed and one `resolved`.
+		if (this.indexedSinceResolved.length > 0 || this.resolvePending) {
 			this.resolvePending = false;
 			this.rebuildLinks();
-			for (const file of indexed) this.trigger("resolve", file);
+			for (const file of this.indexedSinceResolved.splice(0)) this.trigger("resolve", file);
 			this.trigger("resolved");
 		}
 		if (this.pending.size > 0 || this.resolvePending) {

@@ -129,6 +129,8 @@ export class Vault extends Events {
 	private readonly vaultName: string;
 	private readonly store = new Map<string, Stored>();
 	private readonly index = new Map<string, TAbstractFile>();
+	/** Indexed files by lower-case name (`note.md`), for the metadata cache's link lookups by name. */
+	private readonly filesByName = new Map<string, Set<TFile>>();
 	private readonly root: TFolder;
 	private readonly hooks: VaultHooks;
 	private lastTime = 0;
@@ -387,6 +389,25 @@ export class Vault extends Events {
 		file.parent = parent;
 		parent.children.push(file);
 		this.index.set(file.path, file);
+		this.nameIndexed(file, true);
+	}
+
+	private nameIndexed(file: TAbstractFile, on: boolean): void {
+		if (!(file instanceof TFile)) return;
+		const name = file.name.toLowerCase();
+		let files = this.filesByName.get(name);
+		if (on) {
+			if (!files) this.filesByName.set(name, (files = new Set()));
+			files.add(file);
+		} else if (files) {
+			files.delete(file);
+			if (files.size === 0) this.filesByName.delete(name);
+		}
+	}
+
+	/** Indexed files with this name (any case), for harness-side lookups by name. */
+	private filesNamed(name: string): TFile[] {
+		return [...(this.filesByName.get(name.toLowerCase()) ?? [])];
 	}
 
 	private detachFromParent(file: TAbstractFile): void {
@@ -429,6 +450,7 @@ export class Vault extends Events {
 			const file = this.index.get(key);
 			if (file === undefined) continue;
 			this.index.delete(key);
+			this.nameIndexed(file, false);
 			this.detachFromParent(file);
 			this.trigger("delete", file);
 			this.hooks.deleted(file);
@@ -451,6 +473,7 @@ export class Vault extends Events {
 			const file = this.index.get(oldKey);
 			if (file !== undefined) {
 				this.index.delete(oldKey);
+				this.nameIndexed(file, false);
 				if (oldKey === from) this.detachFromParent(file);
 				setFilePath(file, newKey);
 				if (oldKey === from) {
@@ -461,6 +484,7 @@ export class Vault extends Events {
 					}
 				} else {
 					this.index.set(newKey, file);
+					if (!isHidden(newKey)) this.nameIndexed(file, true);
 				}
 				moved.push([file, oldKey]);
 			} else if (!isHidden(newKey)) {
@@ -471,6 +495,7 @@ export class Vault extends Events {
 		for (const [file, oldPath] of moved) {
 			if (isHidden(file.path)) {
 				this.index.delete(file.path);
+				this.nameIndexed(file, false);
 				this.trigger("delete", file);
 				this.hooks.deleted(file);
 				continue;
