@@ -109,13 +109,14 @@ export class TextEditor extends Editor {
 	}
 
 	getLine(line: number): string {
-		const lines = this.text.split("\n");
-		if (!Number.isInteger(line) || line < 0 || line >= lines.length) throw new RangeError(`Invalid line number ${line + 1} in ${lines.length}-line document`);
-		return lines[line] ?? "";
+		const starts = lineStarts(this.text);
+		if (!Number.isInteger(line) || line < 0 || line >= starts.length) throw new RangeError(`Invalid line number ${line + 1} in ${starts.length}-line document`);
+		const start = starts[line] ?? 0;
+		return this.text.slice(start, start + lineLength(this.text, starts, line));
 	}
 
 	lineCount(): number {
-		return this.text.split("\n").length;
+		return lineStarts(this.text).length;
 	}
 
 	lastLine(): number {
@@ -313,10 +314,7 @@ export class TextEditor extends Editor {
 	}
 
 	offsetToPos(offset: number): EditorPosition {
-		const clamped = Math.min(Math.max(0, offset), this.text.length);
-		const before = this.text.slice(0, clamped);
-		const line = before.split("\n").length - 1;
-		return { line, ch: clamped - (before.lastIndexOf("\n") + 1) };
+		return positionOf(this.text, Math.min(Math.max(0, offset), this.text.length));
 	}
 
 	private mainRange(): Range {
@@ -329,11 +327,19 @@ export class TextEditor extends Editor {
 	 */
 	private apply(changes: { from: number; to: number; insert: string }[], selections: Range[] | ((text: string) => Range[] | null) | null): void {
 		if (changes.length === 0 && selections === null) return;
-		const sorted = [...changes].sort((a, b) => b.from - a.from);
+		// In document order, the text between changes copied once: a transaction of thousands of changes (a sync
+		// linking every item) stays linear, as in CodeMirror.
+		const sorted = [...changes].sort((a, b) => a.from - b.from);
 		this.undoStack.push({ text: this.text, ranges: this.ranges });
 		this.redoStack.length = 0;
-		let text = this.text;
-		for (const change of sorted) text = text.slice(0, change.from) + change.insert + text.slice(change.to);
+		const parts: string[] = [];
+		let copied = 0;
+		for (const change of sorted) {
+			parts.push(this.text.slice(copied, change.from), change.insert);
+			copied = Math.max(copied, change.to);
+		}
+		parts.push(this.text.slice(copied));
+		const text = parts.join("");
 		const map = (offset: number): number => {
 			let shifted = offset;
 			for (const change of changes) {
@@ -351,10 +357,38 @@ export class TextEditor extends Editor {
 	}
 }
 
+/** Where each line of the last text asked about starts: positions are looked up in a big document many times. */
+let lineStartsOf: { text: string; starts: number[] } = { text: "", starts: [0] };
+
+function lineStarts(text: string): number[] {
+	if (lineStartsOf.text !== text) {
+		const starts = [0];
+		for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+		lineStartsOf = { text, starts };
+	}
+	return lineStartsOf.starts;
+}
+
+function lineLength(text: string, starts: readonly number[], line: number): number {
+	const start = starts[line] ?? text.length;
+	const next = starts[line + 1];
+	return (next === undefined ? text.length : next - 1) - start;
+}
+
 function offsetIn(text: string, pos: EditorPosition): number {
-	const lines = text.split("\n");
-	const line = Math.min(Math.max(0, pos.line), lines.length - 1);
-	let offset = 0;
-	for (let i = 0; i < line; i++) offset += (lines[i] ?? "").length + 1;
-	return offset + Math.min(Math.max(0, pos.ch), (lines[line] ?? "").length);
+	const starts = lineStarts(text);
+	const line = Math.min(Math.max(0, pos.line), starts.length - 1);
+	return (starts[line] ?? 0) + Math.min(Math.max(0, pos.ch), lineLength(text, starts, line));
+}
+
+function positionOf(text: string, offset: number): EditorPosition {
+	const starts = lineStarts(text);
+	let low = 0;
+	let high = starts.length - 1;
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if ((starts[mid] ?? 0) <= offset) low = mid;
+		else high = mid - 1;
+	}
+	return { line: low, ch: offset - (starts[low] ?? 0) };
 }
