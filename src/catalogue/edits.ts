@@ -82,9 +82,21 @@ export function checkboxChanges(before: Revision, after: Revision): Paper[] {
 	if (now.headings === was.headings && now.papers.length === was.papers.length) {
 		return now.papers.filter((paper, i) => paper !== was.papers[i] && paper.checked !== was.papers[i]?.checked);
 	}
-	const previous = groupByKey(was.papers);
+	// Listings at the start and at the end that are the same paper and as ticked as before are the same listings:
+	// only the stretch between, where the edit was, needs matching (an edit of one item's text matches nothing).
+	const same = (a: Paper | undefined, b: Paper | undefined): boolean => a !== undefined && b !== undefined && a.key === b.key && a.checked === b.checked;
+	let start = 0;
+	while (start < was.papers.length && start < now.papers.length && same(was.papers[start], now.papers[start])) start++;
+	let endWas = was.papers.length;
+	let endNow = now.papers.length;
+	while (endWas > start && endNow > start && same(was.papers[endWas - 1], now.papers[endNow - 1])) {
+		endWas--;
+		endNow--;
+	}
+	if (endWas === start || endNow === start) return [];
+	const previous = groupByKey(was.papers.slice(start, endWas));
 	const changed: Paper[] = [];
-	for (const [key, listings] of groupByKey(now.papers)) {
+	for (const [key, listings] of groupByKey(now.papers.slice(start, endNow))) {
 		const earlier = previous.get(key);
 		if (!earlier) continue;
 		for (const [old, current] of pairListings(earlier, before.text, listings, after.text)) {

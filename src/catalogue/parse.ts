@@ -284,10 +284,15 @@ export class CatalogueParser {
 	async parseInSlices(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<Catalogue> {
 		const quick = this.quickly(text);
 		if (quick) return quick;
+		let sliceStart = performance.now();
 		const { chunks, definitionList } = chunkText(text);
+		// Cutting a long catalogue into chunks is a slice of its own when it took one.
+		if (performance.now() - sliceStart >= sliceMs / 2) {
+			await pause();
+			sliceStart = performance.now();
+		}
 		const next = new Map<string, ChunkFindings>();
 		const findings: ChunkFindings[] = [];
-		let sliceStart = performance.now();
 		for (const chunk of chunks) {
 			findings.push(this.findings(chunk, definitionList, next));
 			if (performance.now() - sliceStart >= sliceMs) {

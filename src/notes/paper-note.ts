@@ -29,14 +29,32 @@ export function normalizedTitle(title: string): string {
 		.replace(/^[\s"'“”‘’.,:;!?()[\]-]+|[\s"'“”‘’.,:;!?()[\]-]+$/g, "");
 }
 
-export function noteAbout(paper: PaperIdentity, properties: NoteIdentity | null): NoteAbout {
-	if (properties === null) return "unknown";
+/** What identifies a note's paper, compared as `noteAbout` compares: its canonical URL and its normalized title. */
+export interface NoteKeys {
+	url?: string;
+	title?: string;
+}
+
+export function noteKeys(properties: NoteIdentity): NoteKeys {
+	const keys: NoteKeys = {};
 	const url = typeof properties.url === "string" ? canonicalUrl(properties.url) : undefined;
-	if (url !== undefined && paper.canonicalUrl !== undefined) return url === paper.canonicalUrl ? "this" : "other";
+	if (url !== undefined) keys.url = url;
 	const title = typeof properties.title === "string" ? normalizedTitle(properties.title) : "";
-	if (title !== "" && title === normalizedTitle(paper.title)) return "this";
+	if (title !== "") keys.title = title;
+	return keys;
+}
+
+/** `noteAbout` from keys worked out before (a caller that asks about one note for many papers keeps them). */
+export function noteAboutKeys(paper: PaperIdentity, paperTitle: string, keys: NoteKeys | null): NoteAbout {
+	if (keys === null) return "unknown";
+	if (keys.url !== undefined && paper.canonicalUrl !== undefined) return keys.url === paper.canonicalUrl ? "this" : "other";
+	if (keys.title !== undefined && keys.title === paperTitle) return "this";
 	// A url property of another paper, where this one has none to compare: the note is about that paper.
-	return url !== undefined ? "other" : "unknown";
+	return keys.url !== undefined ? "other" : "unknown";
+}
+
+export function noteAbout(paper: PaperIdentity, properties: NoteIdentity | null): NoteAbout {
+	return noteAboutKeys(paper, normalizedTitle(paper.title), properties === null ? null : noteKeys(properties));
 }
 
 /**
@@ -44,6 +62,10 @@ export function noteAbout(paper: PaperIdentity, properties: NoteIdentity | null)
  * another paper's; any other link of the item names it only when the note's properties say it is this paper's.
  */
 export function isPaperNoteOf(paper: PaperIdentity, properties: NoteIdentity | null, linkInsertedBySync: boolean): boolean {
-	const about = noteAbout(paper, properties);
+	return isPaperNoteAbout(noteAbout(paper, properties), linkInsertedBySync);
+}
+
+/** The same rule, from what the note's properties say about the paper. */
+export function isPaperNoteAbout(about: NoteAbout, linkInsertedBySync: boolean): boolean {
 	return linkInsertedBySync ? about !== "other" : about === "this";
 }

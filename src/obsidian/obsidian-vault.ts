@@ -9,6 +9,7 @@
 import { type App, type Editor, type EditorChange, normalizePath, TFile, TFolder } from "obsidian";
 import { readProperties } from "../notes/front-matter";
 import { openInSourceEditor } from "./live-text";
+import { yieldToUi } from "./yield-to-ui";
 import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../sync/vault";
 
 export class ObsidianVault implements NoteVault {
@@ -69,50 +70,114 @@ export class ObsidianVault implements NoteVault {
 	}
 
 	async process(path: string, edit: (text: string) => string): Promise<string> {
-		const view = openInSourceEditor(this.app, normalizePath(path));
+		const normalized = normalizePath(path);
+		let view = openInSourceEditor(this.app, normalized);
 		if (!view) return this.app.vault.process(this.file(path), edit);
 		// Open in an editor: a vault write would replace what the user typed since the last save (the sync's
-		// notes are written between the plan and the links). Edit the editor's text instead, as a change it merges,
+		// notes are written between the plan and the links). Edit the editor's text instead, as changes it merges,
 		// then save it, so the file holds what the editor shows.
-		const text = view.editor.getValue();
-		const next = edit(text);
-		replaceChanged(view.editor, text, next);
+		const editor = view.editor;
+		let pending: EditorChange[] = [];
+		for (;;) {
+			const text = editor.getValue();
+			// Thousands of links are thousands of changed lines: they are found in slices, and found again if the
+			// user types meanwhile (the edit is worked out from the text as it is then).
+			pending = await editorChangesInSlices(editor, text, edit(text), yieldToUi);
+			if (editor.getValue() === text) break;
+		}
+		while (pending.length > 0) {
+			// A few hundred changes per transaction, from the end of the note back, so the changes still to come keep
+			// their positions, and the editor answers in between.
+			editor.transaction({ changes: pending.splice(Math.max(0, pending.length - CHANGES_PER_TRANSACTION)) });
+			if (pending.length === 0) break;
+			const expected = editor.getValue();
+			await yieldToUi();
+			view = openInSourceEditor(this.app, normalized);
+			// Closed meanwhile (Obsidian saved it): the rest through the file.
+			if (!view) return this.app.vault.process(this.file(path), edit);
+			// The user typed meanwhile: the rest is worked out again from the text as it is now.
+			const now = editor.getValue();
+			if (now !== expected) pending = editorChanges(editor, now, edit(now));
+		}
 		await view.save();
-		return next;
+		return editor.getValue();
 	}
 }
 
+/** Changes per editor transaction when a sync edit is applied in steps. */
+const CHANGES_PER_TRANSACTION = 500;
+
 /**
- * Turns the editor's `text` into `next` with the smallest changes, line by line, in one transaction: the cursor
- * and the rest of the text stay where they are. Sync edits insert links and set checkboxes, so lines match up;
- * when they do not, the changed stretch is replaced as a whole.
+ * The smallest changes, line by line, that turn the editor's `text` into `next`, in document order, positions in
+ * `text`: the cursor and the rest of the text stay where they are. Sync edits insert links and set checkboxes, so
+ * lines match up; when they do not, the changed stretch is one change.
  */
-export function replaceChanged(editor: Editor, text: string, next: string): void {
-	if (text === next) return;
+export function editorChanges(editor: Editor, text: string, next: string): EditorChange[] {
+	const lines = linesOf(text, next);
+	if (lines === null) return wholeStretch(editor, text, next);
+	const changes: EditorChange[] = [];
+	for (let n = 0; n < lines.before.length; n++) lineChange(lines.before, lines.after, n, changes);
+	return changes;
+}
+
+/** The same, yielding through `pause` every few milliseconds: a long catalogue has thousands of lines to compare. */
+export async function editorChangesInSlices(editor: Editor, text: string, next: string, pause: () => Promise<void>): Promise<EditorChange[]> {
+	const lines = linesOf(text, next);
+	if (lines === null) return wholeStretch(editor, text, next);
+	const changes: EditorChange[] = [];
+	let sliceStart = performance.now();
+	for (let n = 0; n < lines.before.length; n++) {
+		lineChange(lines.before, lines.after, n, changes);
+		if ((n & 255) === 255 && performance.now() - sliceStart >= DIFF_SLICE_MS) {
+			await pause();
+			sliceStart = performance.now();
+		}
+	}
+	return changes;
+}
+
+const DIFF_SLICE_MS = 8;
+
+/** Both texts' lines when they have as many (then each line is compared with its own), else null. */
+function linesOf(text: string, next: string): { before: string[]; after: string[] } | null {
+	if (text === next) return { before: [], after: [] };
 	const before = text.split("\n");
 	const after = next.split("\n");
-	const changes: EditorChange[] = [];
-	const span = (a: string, b: string): { start: number; endA: number; endB: number } => {
-		let start = 0;
-		while (start < a.length && start < b.length && a[start] === b[start]) start++;
-		let endA = a.length;
-		let endB = b.length;
-		while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-			endA--;
-			endB--;
-		}
-		return { start, endA, endB };
-	};
-	if (before.length === after.length) {
-		before.forEach((line, n) => {
-			const other = after[n] ?? "";
-			if (line === other) return;
-			const { start, endA, endB } = span(line, other);
-			changes.push({ from: { line: n, ch: start }, to: { line: n, ch: endA }, text: other.slice(start, endB) });
-		});
-	} else {
-		const { start, endA, endB } = span(text, next);
-		changes.push({ from: editor.offsetToPos(start), to: editor.offsetToPos(endA), text: next.slice(start, endB) });
+	return before.length === after.length ? { before, after } : null;
+}
+
+function wholeStretch(editor: Editor, text: string, next: string): EditorChange[] {
+	const { start, endA, endB } = span(text, next);
+	return [{ from: editor.offsetToPos(start), to: editor.offsetToPos(endA), text: next.slice(start, endB) }];
+}
+
+function lineChange(before: readonly string[], after: readonly string[], n: number, into: EditorChange[]): void {
+	const line = before[n] ?? "";
+	const other = after[n] ?? "";
+	if (line === other) return;
+	const { start, endA, endB } = span(line, other);
+	into.push({ from: { line: n, ch: start }, to: { line: n, ch: endA }, text: other.slice(start, endB) });
+}
+
+/**
+ * Where two texts start and stop differing: halving searches over native string compares, since a sync edit
+ * changes thousands of lines of a long catalogue and a character-by-character walk costs a frame at 10,000.
+ */
+function span(a: string, b: string): { start: number; endA: number; endB: number } {
+	let low = 0;
+	let high = Math.min(a.length, b.length);
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if (a.slice(0, mid) === b.slice(0, mid)) low = mid;
+		else high = mid - 1;
 	}
-	editor.transaction({ changes });
+	const start = low;
+	low = 0;
+	high = Math.min(a.length, b.length) - start;
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if (a.slice(a.length - mid) === b.slice(b.length - mid)) low = mid;
+		else high = mid - 1;
+	}
+	return { start, endA: a.length - low, endB: b.length - low };
 }

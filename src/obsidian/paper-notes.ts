@@ -7,7 +7,7 @@
  */
 import { type App, type EventRef, type TAbstractFile, TFile, TFolder } from "obsidian";
 import type { Paper } from "../catalogue/model";
-import { isPaperNoteOf } from "../notes/paper-note";
+import { isPaperNoteAbout, type NoteKeys, noteAboutKeys, noteKeys, normalizedTitle } from "../notes/paper-note";
 import { type ReadingStatus, readingStatus } from "../progress/reading-status";
 
 /** The name Obsidian matches a link by: its last path segment, without `.md`, in lower case. */
@@ -20,6 +20,11 @@ export class PaperNotes {
 	private readonly resolved = new Map<string, string | null>();
 	/** The keys of `resolved` by the name their target matches, to forget them when such a note comes or goes. */
 	private readonly keysByName = new Map<string, Set<string>>();
+
+	/** What each note's properties identify, by the metadata cache's front matter object (a new one on each change). */
+	private readonly noteKeyCache = new WeakMap<object, NoteKeys>();
+	/** Each paper's normalized title, by the parsed paper (papers are new objects whenever their item changes). */
+	private readonly titleCache = new WeakMap<Paper, string>();
 
 	constructor(private readonly app: App) {}
 
@@ -75,9 +80,29 @@ export class PaperNotes {
 		for (const target of paper.noteLinks) {
 			const file = this.resolve(target, cataloguePath);
 			if (!file || found.includes(file)) continue;
-			if (isPaperNoteOf(paper, this.properties(file), inserted.has(target))) found.push(file);
+			if (isPaperNoteAbout(noteAboutKeys(paper, this.titleOf(paper), this.keysOf(file)), inserted.has(target))) found.push(file);
 		}
 		return found;
+	}
+
+	private keysOf(file: TFile): NoteKeys | null {
+		const properties = this.properties(file);
+		if (!properties) return null;
+		let keys = this.noteKeyCache.get(properties);
+		if (!keys) {
+			keys = noteKeys(properties);
+			this.noteKeyCache.set(properties, keys);
+		}
+		return keys;
+	}
+
+	private titleOf(paper: Paper): string {
+		let title = this.titleCache.get(paper);
+		if (title === undefined) {
+			title = normalizedTitle(paper.title);
+			this.titleCache.set(paper, title);
+		}
+		return title;
 	}
 
 	noteOf(paper: Paper, cataloguePath: string): TFile | null {

@@ -89,20 +89,52 @@ export class StatusSync {
 	}
 
 	/** Remembers the notes' current statuses, so that their first change is recognised as one. */
-	private async remember(catalogue: Catalogue, cataloguePath: string, papers: readonly Paper[] = catalogue.papers): Promise<void> {
-		const slices = papers.length > REMEMBER_SLICED_PAPERS;
-		let sliceStart = performance.now();
+	private rememberNow(papers: readonly Paper[], cataloguePath: string): void {
 		for (const paper of papers) {
 			for (const file of this.noteFilesOf(paper, cataloguePath)) {
 				if (this.lastStatus.has(file.path)) continue;
 				const status = this.host.notes.statusOf(file);
 				if (status !== undefined) this.lastStatus.set(file.path, status);
 			}
-			if (slices && performance.now() - sliceStart >= REMEMBER_SLICE_MS) {
-				await yieldToUi();
-				sliceStart = performance.now();
-			}
 		}
+	}
+
+	/** Catalogues whose notes' statuses are to be remembered, and the run that does it. */
+	private readonly toRemember = new Map<string, Catalogue>();
+	private remembering: Promise<void> | null = null;
+
+	/**
+	 * The same for a whole catalogue: a short one at once, a long one in slices that yield to the UI, one catalogue
+	 * at a time (a burst of changes asks once, for the newest parse).
+	 */
+	private remember(catalogue: Catalogue, cataloguePath: string): Promise<void> {
+		if (catalogue.papers.length <= REMEMBER_SLICED_PAPERS) {
+			this.rememberNow(catalogue.papers, cataloguePath);
+			return Promise.resolve();
+		}
+		this.toRemember.set(cataloguePath, catalogue);
+		this.remembering ??= (async () => {
+			try {
+				// Not in the task that announced the parse: that one has just put the catalogue together.
+				await yieldToUi();
+				for (let next = this.toRemember.entries().next(); !next.done; next = this.toRemember.entries().next()) {
+					const [path, { papers }] = next.value;
+					this.toRemember.delete(path);
+					let from = 0;
+					while (from < papers.length) {
+						const sliceStart = performance.now();
+						while (from < papers.length && performance.now() - sliceStart < REMEMBER_SLICE_MS) {
+							const paper = papers[from++];
+							if (paper) this.rememberNow([paper], path);
+						}
+						if (from < papers.length) await yieldToUi();
+					}
+				}
+			} finally {
+				this.remembering = null;
+			}
+		})();
+		return this.remembering;
 	}
 
 	/** Records a new decision about these papers; the number tells, later, whether a newer one came since. */
@@ -133,8 +165,8 @@ export class StatusSync {
 				})
 			: [];
 		// A run of ticks changes nothing else: only the ticked papers' notes can be new to us.
-		const onlyTicks = before !== null && after.headings === before.headings;
-		await this.remember(after, change.path, onlyTicks ? changed : after.papers);
+		if (before !== null && after.headings === before.headings) this.rememberNow(changed, change.path);
+		else inBackground(`Could not read the notes of ${change.path}`, this.remember(after, change.path));
 		for (const follow of follows) await this.followListing(follow);
 	}
 

@@ -97,7 +97,9 @@ export async function applyPlan(plan: SyncPlan, vault: NoteVault, options: Apply
 	// Link only notes that exist, so the catalogue never points at a note that failed.
 	const links = plan.link.filter((link) => !failedNotes.has(link.notePath));
 	if (links.length > 0) {
-		let written: PlannedLink[] = [];
+		// The vault may call the edit more than once (the plugin's editor applies thousands of links in steps, and
+		// works out the rest again if the user types in between): count each paper linked once.
+		const written = new Set<string>();
 		const parser = options.parser ?? new CatalogueParser();
 		try {
 			// Edited meanwhile: parse the text as it is now before the atomic edit (in slices when we may yield), so
@@ -113,10 +115,10 @@ export async function applyPlan(plan: SyncPlan, vault: NoteVault, options: Apply
 					}
 					toWrite = relocated;
 				}
-				written = toWrite;
+				for (const link of toWrite) written.add(link.paperId);
 				return insertLinks(current, toWrite);
 			});
-			report.linked = written.length;
+			report.linked = written.size;
 		} catch (error) {
 			report.errors.push({
 				paperIds: links.map((link) => link.paperId),

@@ -42,4 +42,27 @@ describe("ObsidianVault.process", () => {
 		// Nothing to change: no edit, and the text is saved as it is.
 		expect(await new ObsidianVault(app).process("List.md", (text) => text)).toBe(written);
 	});
+
+	it("applies thousands of changed lines in steps, and keeps what the user types between two steps", async () => {
+		const lines = Array.from({ length: 1800 }, (_, i) => `- [ ] Paper ${i}`);
+		const { app } = await start({ files: { "List.md": `${lines.join("\n")}\n` } });
+		const view = await openInMarkdownView(app, "List.md");
+		const link = (line: string): string => (line.startsWith("- [ ] Paper") && !line.endsWith("|notes]]") ? `${line} [[${line.slice(6)}|notes]]` : line);
+		const transactions: number[] = [];
+		let typed = false;
+		app.workspace.on("editor-change", () => {
+			transactions.push(view.editor.getValue().split("|notes]]").length - 1);
+			// Between the first step and the next, the user types at the top.
+			if (!typed) {
+				typed = true;
+				window.setTimeout(() => view.editor.replaceRange("Typed meanwhile.\n", { line: 0, ch: 0 }), 0);
+			}
+		});
+		const written = await new ObsidianVault(app).process("List.md", (text) => text.split("\n").map(link).join("\n"));
+		expect(transactions.length).toBeGreaterThan(3);
+		expect(written.startsWith("Typed meanwhile.\n- [ ] Paper 0 [[Paper 0|notes]]\n")).toBe(true);
+		expect(written.split("|notes]]")).toHaveLength(1801);
+		expect(view.editor.getValue()).toBe(written);
+		expect(readVaultFile(app, "List.md")).toBe(written);
+	});
 });
