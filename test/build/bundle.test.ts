@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
@@ -29,5 +30,15 @@ describe("the plugin bundle (main.js)", () => {
 		expect(imports.filter((path) => builtins.has(path))).toEqual([]);
 		expect(imports.every((path) => ["obsidian", "electron"].includes(path) || path.startsWith("@codemirror/"))).toBe(true);
 		expect(code).not.toMatch(/require\(["'](?:node:)?(?:fs|path|os|child_process|crypto|process|util|url|stream|buffer|vm)["']\)/);
+	});
+});
+
+describe("the command-line tool (dist/cli.js)", () => {
+	it("is the package's paper-catalogue command: the build writes the bin's file, as a script with a shebang", () => {
+		const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { bin?: Record<string, string> };
+		expect(manifest.bin).toEqual({ "paper-catalogue": "dist/cli.js" });
+		const config = readFileSync("esbuild.config.mjs", "utf8");
+		expect(config).toContain('outfile: "dist/cli.js"');
+		expect(config).toContain("banner: { js: '#!/usr/bin/env node\\n");
 	});
 });
