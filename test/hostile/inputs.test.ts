@@ -4,6 +4,7 @@
  * that nothing else in the vault changed. Pathological inputs are time-boxed: they must finish
  * within the test's timeout, however long they take below it.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -122,10 +123,11 @@ describe("catalogue shapes", () => {
 		const text = fixture("crlf-tabs.md");
 		expect(text).toContain("\r\n");
 		const catalogue = parseCatalogue(text);
-		expect(titles(catalogue)).toEqual(["First paper", "Second paper", "Bare LF line", "In a table"]);
-		expect(catalogue.papers.map((paper) => paper.checked)).toEqual([false, true, false, false]);
-		// Tasks under a task are its details, as everywhere else.
-		expect(catalogue.papers[1]?.details.join(" | ")).toMatch(/Nested with a tab.* \| .*Mixed indent/);
+		// A task under a task is an item of its own, done by its own box, as everywhere else.
+		expect(titles(catalogue)).toEqual(["First paper", "Second paper", "Nested with a tab", "Mixed indent", "Bare LF line", "In a table"]);
+		expect(catalogue.papers.map((paper) => paper.checked)).toEqual([false, true, false, true, false, false]);
+		expect(catalogue.papers.map((paper) => text[paper.checkboxOffset ?? -1])).toEqual([" ", "x", " ", "X", " ", " "]);
+		expect(catalogue.papers[1]?.details).toEqual([]);
 		expectSanePositions(catalogue, text);
 
 		const { memory, disk } = await syncBoth(text);
@@ -174,6 +176,33 @@ describe("catalogue shapes", () => {
 		expect(report.created.some((created) => /fake/i.test(created) && !/inline code/.test(created))).toBe(false);
 		expect((memory.files.get(CATALOGUE) ?? "").replace(INSERTED_LINK, "")).toBe(text);
 	});
+});
+
+describe("the shapes of real course pages, synced", () => {
+	const shapeText = (name: string): string => readFileSync(new URL(`../fixtures/shapes/${name}.md`, import.meta.url), "utf8");
+
+	it.each([["kramdown-course", 9], ["progress-checklist", 12], ["schedule-lines", 6], ["glued-comments", 7]])(
+		"%s: every paper gets its note and a link that reads back; a second run writes nothing",
+		async (name, papers) => {
+			const text = shapeText(name);
+			for (const linkStyle of ["wikilink", "markdown"] as const) {
+				const vault = new MemoryVault({ [CATALOGUE]: text });
+				const syncRequest = request({ settings: { ...request().settings, linkStyle } });
+				const report = await sync(vault, syncRequest);
+				expect(report).toMatchObject({ linked: papers, conflicts: [], errors: [] });
+				expect(report.created).toHaveLength(papers);
+				const after = vault.files.get(CATALOGUE) ?? "";
+				// Pure insertion, each link right where the parser said.
+				expect(after.replace(INSERTED_LINK, "")).toBe(text);
+				const linked = parseCatalogue(after);
+				expect(linked.papers.map((paper) => paper.insertedLinks.length)).toEqual(linked.papers.map(() => 1));
+				expect(titles(linked)).toEqual(titles(parseCatalogue(text)));
+				const writes = vault.writes.length;
+				expect(await sync(vault, syncRequest)).toMatchObject({ created: [], linked: 0, unchanged: papers, errors: [] });
+				expect(vault.writes.length).toBe(writes);
+			}
+		},
+	);
 });
 
 describe("hostile titles", () => {
@@ -457,8 +486,9 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			"500 levels of indented items",
 			// Before the fix: 4 s, and 1,000 levels 22 s (remark's time grows faster than the depth).
 			Array.from({ length: 500 }, (_, i) => `${"  ".repeat(i)}- [ ] [Level ${i}](https://example.org/${i})`).join("\n"),
-			// Tasks under a task are its details.
-			["Level 0"],
+			// Every task is an item of its own. The 33rd level's bullet starts at column 64: from there on the
+			// bullets are text, which continues the item above.
+			Array.from({ length: 32 }, (_, i) => `Level ${i}`),
 		],
 		[
 			"1,000 levels of quotes, one more per line",
