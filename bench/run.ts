@@ -397,6 +397,39 @@ function measureRemarkWhole(text: string, papers: number, small: Map<number, num
 	return { ms: measured, how: "measured", note: "measured once" };
 }
 
+/**
+ * Hostile inputs that once took seconds to hours (`test/hostile/inputs.test.ts` checks what they
+ * give; how fast is measured here, where a slow machine fails a target rather than a test).
+ */
+const PATHOLOGICAL: { name: string; text: () => string; limitMs?: number }[] = [
+	{ name: "a 5 MB title on one line", text: () => `- [ ] [${"word ".repeat(1_000_000)}end](https://example.org/huge)\n`, limitMs: 500 },
+	{ name: "a 5 MB line of text", text: () => "x".repeat(5_000_000), limitMs: 500 },
+	{ name: "50,000 links on one 2 MB line", text: () => `- [ ] ${Array.from({ length: 50_000 }, (_, i) => `[Paper ${i}](https://example.org/${i})`).join(" and ")}\n` },
+	{ name: "100,000 empty list items", text: () => `${"- [ ]\n".repeat(100_000)}- [x] [Last](https://example.org/last)\n` },
+	{ name: "2,000 sections with a reference link each", text: () => Array.from({ length: 2000 }, (_, i) => `# Week ${i}\n\n- [ ] [Paper ${i}][ref ${i}]\n\n[ref ${i}]: https://example.org/${i}\n`).join("\n") },
+	{ name: "500 levels of indented items", text: () => Array.from({ length: 500 }, (_, i) => `${"  ".repeat(i)}- [ ] [Level ${i}](https://example.org/${i})`).join("\n") },
+	{ name: "emphasis nested 2,000 deep around a link", text: () => `- [ ] ${"*".repeat(4000)}[Starred](https://example.org/starred)${"*".repeat(4000)}\n` },
+];
+
+function measurePathological(): { name: string; medianMs: number; samplesMs: number[] }[] {
+	const rows: Metric[] = [];
+	const results = PATHOLOGICAL.map(({ name, text, limitMs }) => {
+		const input = text();
+		const samples: number[] = [];
+		for (let i = 0; i < 3; i++) samples.push(timeSync(() => parseCatalogue(input)).ms);
+		const medianMs = median(samples);
+		rows.push({
+			label: `parse: ${name}`,
+			value: ms(medianMs),
+			target: limitMs === undefined ? `median of 3; ${(input.length / 1e6).toFixed(1)} M chars` : `≤ ${ms(limitMs)}`,
+			result: limitMs === undefined ? "info" : judge(`${name} parses in ≤ ${limitMs} ms`, 0, medianMs, limitMs, medianMs <= limitMs),
+		});
+		return { name, medianMs, samplesMs: samples };
+	});
+	printTable("== hostile inputs (fresh parser each) ==", rows);
+	return results;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -539,15 +572,20 @@ async function main(): Promise<void> {
 		);
 	}
 
+	const pathological = measurePathological();
+
 	const wallS = (performance.now() - started) / 1000;
 	print("\nTargets:");
-	for (const target of targets) print(`  ${target.pass ? "PASS" : "FAIL"}  ${target.target} @ ${sizeLabel(target.papers)}: ${Number.isFinite(target.value) ? target.value.toFixed(2) : "n/a"} (limit ${target.limit})`);
+	for (const target of targets) {
+		const where = target.papers > 0 ? ` @ ${sizeLabel(target.papers)}` : "";
+		print(`  ${target.pass ? "PASS" : "FAIL"}  ${target.target}${where}: ${Number.isFinite(target.value) ? target.value.toFixed(2) : "n/a"} (limit ${target.limit})`);
+	}
 	const failed = targets.filter((target) => !target.pass).length;
 	print(`\n${targets.length - failed} of ${targets.length} targets pass; benchmark took ${wallS.toFixed(1)} s; load average now ${loadAverage()} (other processes on this machine skew timings).`);
 
 	await writeFile(
 		RESULTS_PATH,
-		`${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, remarkMode: REMARK_MODE, loadAverageAtEnd: os.loadavg(), wallSeconds: wallS, sizes: results, targets }, null, "\t")}\n`,
+		`${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, remarkMode: REMARK_MODE, loadAverageAtEnd: os.loadavg(), wallSeconds: wallS, sizes: results, pathological, targets }, null, "\t")}\n`,
 	);
 	print(`Wrote ${path.relative(process.cwd(), RESULTS_PATH)}`);
 }

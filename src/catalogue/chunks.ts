@@ -336,40 +336,4 @@ export function capNesting(text: string): string {
 	return patcher.result();
 }
 
-/** Lines longer than this are parsed with their middle blanked out: see `capLongLines`. */
-export const MAX_LINE_LENGTH = 10_000;
-
-/**
- * The text with the middle of every line longer than `MAX_LINE_LENGTH` replaced by spaces, keeping
- * the line's first and last `MAX_LINE_LENGTH / 2` characters (the same length, so every offset still
- * points into the original text).
- *
- * micromark's inline parsing is quadratic in places: the words of one link text (a 200 kB title took
- * 7 s, a 5 MB one hours), many links on one line. Whatever a line of more than 10,000 characters holds
- * in its middle, its first and last 5,000 still show what it is: `- [ ] [Title … end](url)` stays one
- * paper, with its URL. (Openers that scan to the end of the paragraph, thousands of `<!--` on one
- * line, stay slow: that is micromark's to fix.)
- */
-export function capLongLines(text: string): string {
-	if (text.length <= MAX_LINE_LENGTH) return text;
-	const keep = MAX_LINE_LENGTH / 2;
-	const patcher = new Patcher(text);
-	forEachLine(text, (lineStart, lineEnd) => {
-		if (lineEnd - lineStart <= MAX_LINE_LENGTH) return;
-		let blankStart = lineStart + keep;
-		let blankEnd = lineEnd - keep;
-		// Never split a surrogate pair: half of one would reach a title as a lone surrogate.
-		if (isHighSurrogate(text.charCodeAt(blankStart - 1))) blankStart -= 1;
-		if (isLowSurrogate(text.charCodeAt(blankEnd))) blankEnd += 1;
-		patcher.replace(blankStart, blankEnd, " ");
-	});
-	return patcher.result();
-}
-
-function isHighSurrogate(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-	return code >= 0xdc00 && code <= 0xdfff;
-}
+export { capLongLines, MAX_LINE_LENGTH } from "./long-lines";

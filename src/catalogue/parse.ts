@@ -11,14 +11,19 @@ import type { Definition, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { capLongLines, capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
+import { capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
 import { type ChunkFindings, findInChunk, type FoundPaper } from "./extract";
 import { headingKind } from "./heading-kind";
 import { catalogueAfterToggles } from "./toggle";
 import { definitionMap } from "./inline-runs";
 import type { GroupRegion } from "./kramdown";
+import { cutLongLines, type LineCuts } from "./long-lines";
 import type { Catalogue, Heading, Paper, PaperGroup, Section, SourcePoint, SourceRange } from "./model";
 import { type PreparedPage, preparePage } from "./page";
+
+function definitionsIn(tree: Root): Definition[] {
+	return tree.children.filter((node): node is Definition => node.type === "definition");
+}
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -26,19 +31,30 @@ function parseMarkdown(text: string): Root {
 	return processor.parse(text);
 }
 
-function definitionsIn(tree: Root): Definition[] {
-	return tree.children.filter((node): node is Definition => node.type === "definition");
+/** A chunk's findings in a text whose long lines were cut, with every position put back into the chunk's own text. */
+function uncut(findings: ChunkFindings, cuts: LineCuts): ChunkFindings {
+	const point = (at: SourcePoint): SourcePoint => ({ line: at.line, column: cuts.column(at.offset, at.line, at.column), offset: cuts.offset(at.offset) });
+	const range = (at: SourceRange): SourceRange => ({ start: point(at.start), end: point(at.end) });
+	return {
+		headings: findings.headings.map((heading) => ({ ...heading, range: range(heading.range) })),
+		papers: findings.papers.map((paper) => {
+			const moved: FoundPaper = { ...paper, range: range(paper.range), linkOffset: cuts.offset(paper.linkOffset) };
+			if (paper.checkboxOffset !== undefined) moved.checkboxOffset = cuts.offset(paper.checkboxOffset);
+			return moved;
+		}),
+	};
 }
 
 /** Findings of one chunk, positions relative to the chunk's start. */
 function findingsOf(chunkSource: string, definitions: string): ChunkFindings {
-	const limit = chunkSource.length;
-	// Same length as the chunk: positions in the tree still index the original text.
-	const capped = capLongLines(capNesting(chunkSource));
-	const source = definitions ? `${capped}\n\n${definitions}\n` : capped;
+	// `capNesting` keeps the length; `cutLongLines` shortens overlong lines, and `uncut` maps positions back.
+	const { text: cut, cuts } = cutLongLines(capNesting(chunkSource));
+	const limit = cut.length;
+	const source = definitions ? `${cut}\n\n${definitions}\n` : cut;
 	try {
 		const tree = parseMarkdown(source);
-		return findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
+		const findings = findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
+		return cuts.empty ? findings : uncut(findings, cuts);
 	} catch {
 		// parseCatalogue never throws: a chunk that remark cannot parse (its tree walks overflow the
 		// stack on inline markup nested thousands deep) lists no papers rather than failing the whole note.

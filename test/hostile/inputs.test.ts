@@ -1,8 +1,9 @@
 /**
  * Hostile catalogues through the core: `parseCatalogue`, then `planSync`/`sync` over the in-memory
  * vault and over `FileSystemVault` on a temp folder. Each case says what the user gets and checks
- * that nothing else in the vault changed. Pathological inputs are time-boxed: they must finish
- * within the test's timeout, however long they take below it.
+ * that nothing else in the vault changed. Pathological inputs are checked for what they give, not
+ * for how fast: each is small enough to stay far from vitest's timeout on a slow machine, and their
+ * timing (a 5 MB line in well under a second) lives in the bench (`npm run bench`).
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -20,9 +21,6 @@ import { insertLinks, PlanError } from "../../src/sync/plan";
 import { planSync, sync } from "../../src/sync/sync";
 import { MemoryVault } from "../support/memory-vault";
 import { CATALOGUE, expectNothingOutside, expectSameTree, fixture, fixtureBytes, INSERTED_LINK, request, tempVault, titles, tree, type TempVault } from "./helpers";
-
-/** Time box for one pathological input, generous for a loaded two-core machine. */
-const PATHOLOGICAL_MS = 10_000;
 
 let temp: TempVault | undefined;
 afterEach(async () => {
@@ -440,7 +438,6 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			const text = "x".repeat(5_000_000);
 			expect(parseCatalogue(text).papers).toEqual([]);
 		},
-		PATHOLOGICAL_MS,
 	);
 
 	it(
@@ -463,7 +460,6 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			expect(new TextEncoder().encode(report.created[0]).length).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES + "Papers/.md".length);
 			expect((vault.files.get(CATALOGUE) ?? "").replace(INSERTED_LINK, "")).toBe(text);
 		},
-		PATHOLOGICAL_MS,
 	);
 
 	it(
@@ -473,7 +469,6 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			const catalogue = parseCatalogue(text);
 			expect(titles(catalogue)).toEqual(["Paper 0"]);
 		},
-		PATHOLOGICAL_MS,
 	);
 
 	it.each([
@@ -504,7 +499,6 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			expect(titles(catalogue)).toEqual(expected);
 			expectSanePositions(catalogue, text);
 		},
-		PATHOLOGICAL_MS,
 	);
 
 	it.each([
@@ -525,19 +519,18 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			expect(catalogue.papers[0]?.checked).toBe(true);
 			expect(text[catalogue.papers[0]?.checkboxOffset ?? 0]).toBe("x");
 		},
-		PATHOLOGICAL_MS,
 	);
 
 	it(
-		"2,000 sections with a reference link each: every paper keeps its URL",
+		"500 sections with a reference link each: every paper keeps its URL",
 		() => {
 			// Before the fix every chunk was parsed with every definition: 500 sections took 44 s, 1,000 took 3 minutes.
-			const text = Array.from({ length: 2000 }, (_, i) => `# Week ${i}\n\n- [ ] [Paper ${i}][ref ${i}]\n\n[ref ${i}]: https://example.org/${i}\n`).join("\n");
+			// (The bench times 2,000.)
+			const text = Array.from({ length: 500 }, (_, i) => `# Week ${i}\n\n- [ ] [Paper ${i}][ref ${i}]\n\n[ref ${i}]: https://example.org/${i}\n`).join("\n");
 			const catalogue = parseCatalogue(text);
-			expect(catalogue.papers).toHaveLength(2000);
+			expect(catalogue.papers).toHaveLength(500);
 			expect(catalogue.papers.every((paper, i) => paper.title === `Paper ${i}` && paper.url === `https://example.org/${i}`)).toBe(true);
 		},
-		PATHOLOGICAL_MS,
 	);
 
 	it(
@@ -552,6 +545,5 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			// Not a link without a definition: a task with no URL.
 			expect(catalogue.papers.filter((paper) => paper.title.includes("Unknown")).map((paper) => paper.url)).toEqual([undefined]);
 		},
-		PATHOLOGICAL_MS,
 	);
 });
