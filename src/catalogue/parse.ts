@@ -2,15 +2,13 @@
  * Parses a catalogue note into headings, papers and sections.
  *
  * The text is cut into chunks (see `chunks.ts`), each chunk is parsed by
- * unified + remark-parse + remark-gfm on its own, and the findings are put
- * back together in document order. A `CatalogueParser` remembers what each
+ * unified + remark-parse + remark-gfm on its own (with only the GFM syntax it
+ * can need: see `markdown.ts`), and the findings are put back together in
+ * document order. A `CatalogueParser` remembers what each
  * chunk's text gave, so re-parsing after a small edit only pays for the
  * chunks that changed.
  */
 import type { Definition, Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
 import { type ChunkFindings, findInChunk, type FoundPaper } from "./extract";
 import { headingKind } from "./heading-kind";
@@ -18,17 +16,12 @@ import { catalogueAfterToggles } from "./toggle";
 import { definitionMap } from "./inline-runs";
 import type { GroupRegion } from "./kramdown";
 import { cutLongLines, type LineCuts } from "./long-lines";
+import { parseChunkMarkdown } from "./markdown";
 import type { Catalogue, Heading, Paper, PaperGroup, Section, SourcePoint, SourceRange } from "./model";
 import { type PreparedPage, preparePage } from "./page";
 
 function definitionsIn(tree: Root): Definition[] {
 	return tree.children.filter((node): node is Definition => node.type === "definition");
-}
-
-const processor = unified().use(remarkParse).use(remarkGfm);
-
-function parseMarkdown(text: string): Root {
-	return processor.parse(text);
 }
 
 /** A chunk's findings in a text whose long lines were cut, with every position put back into the chunk's own text. */
@@ -52,7 +45,7 @@ function findingsOf(chunkSource: string, definitions: string): ChunkFindings {
 	const limit = cut.length;
 	const source = definitions ? `${cut}\n\n${definitions}\n` : cut;
 	try {
-		const tree = parseMarkdown(source);
+		const tree = parseChunkMarkdown(source);
 		const findings = findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
 		return cuts.empty ? findings : uncut(findings, cuts);
 	} catch {
