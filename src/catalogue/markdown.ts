@@ -1,6 +1,7 @@
 /**
  * Parses one chunk's markdown with unified + remark-parse + remark-gfm, enabling only the GFM syntax
- * the chunk can need. The result is the tree the full pipeline gives, node for node.
+ * the chunk can need; chunks in the plain shape most catalogue chunks have are built directly
+ * (`simple-chunk.ts`). The result is the tree the full pipeline gives, node for node.
  *
  * GFM's extensions cost most of a parse (autolink literals alone try a construct at every letter
  * and digit, then walk the tree once more with regular expressions; tables try one at every line),
@@ -24,6 +25,7 @@ import type { Nodes, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { type Data, type Processor, unified } from "unified";
+import { parseSimpleChunk } from "./simple-chunk";
 
 /** The extensions' parts as remark-gfm registers them on a processor. */
 interface SyntaxExtension {
@@ -150,6 +152,9 @@ function allInsideLinksOrCode(tree: Root, spots: readonly number[]): boolean {
 
 /** Parses one chunk's markdown: the same tree as `unified().use(remarkParse).use(remarkGfm).parse(source)`. */
 export function parseChunkMarkdown(source: string): Root {
+	// Most chunks of a catalogue are headings and plain items: built directly (see `simple-chunk.ts`).
+	const simple = parseSimpleChunk(source);
+	if (simple) return simple;
 	const features: Feature[] = [];
 	if (source.includes("[^")) features.push("footnote");
 	if (source.includes("~")) features.push("strikethrough");
