@@ -108,10 +108,12 @@ export class LineCuts {
 	}
 }
 
+const NO_CUTS = new LineCuts([]);
+
 /** The text with the middle of every line longer than `MAX_LINE_LENGTH` cut down to one space, and the map back. */
 export function cutLongLines(text: string): { text: string; cuts: LineCuts } {
 	const middles = longLineMiddles(text);
-	if (middles.length === 0) return { text, cuts: new LineCuts([]) };
+	if (middles.length === 0) return { text, cuts: NO_CUTS };
 	const parts: string[] = [];
 	const cuts: Cut[] = [];
 	let copied = 0;

@@ -19,12 +19,12 @@ export interface TitleReading extends VenueNote {
 	insertedLinks: string[];
 }
 
-// Link texts that name a format or a site rather than the paper.
-const GENERIC_LINK_TEXT =
+/** Link texts that name a format or a site rather than the paper (matched against `coreWords`). */
+export const GENERIC_LINK_TEXT =
 	/^(?:pdf|paper|papers|arxiv|link|links|code|slides?|video|talk|html|doi|url|web|website|site|blog|blog post|project|project page|page|github|source|src|abstract|preprint|here|poster|bib|bibtex|acm|ieee|springer|openreview|proceedings|full text|fulltext|download|review|notes?|summary|pdf link|paper link|view|read|official|publisher|dl|ssrn|semantic scholar|google scholar|scholar|youtube|twitter|tweet|thread|lab|lab page|faq|handout|question|questions|homework|assignment|lecture notes|lecture video|boards|\d+)$/i;
 
 /** Strips decoration (brackets, emoji, punctuation) to see whether anything title-like is left. */
-function coreWords(text: string): string {
+export function coreWords(text: string): string {
 	return text
 		.replace(/[[\](){}<>"'“”‘’`*_~|:;,.!?/\\-]/g, " ")
 		.replace(/[^\p{L}\p{N}\s]/gu, " ")
@@ -32,10 +32,32 @@ function coreWords(text: string): string {
 		.trim();
 }
 
+/** No generic link text has more letters and digits than this ("semantic scholar" has 15). */
+const LONGEST_GENERIC = 16;
+
+/**
+ * Whether a text surely has more than `LONGEST_GENERIC` ASCII letters and digits, one a letter: then
+ * its core words are longer than any generic text and are not a number, so it is title text. A
+ * shortcut for the common case (most titles), exact because it only ever answers yes.
+ */
+function surelyLong(text: string): boolean {
+	let count = 0;
+	let letter = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letter = true;
+		else if (!(code >= 48 && code <= 57)) continue;
+		count += 1;
+		if (count > LONGEST_GENERIC && letter) return true;
+	}
+	return false;
+}
+
 /** Whether a link's text could be a paper's title. */
 export function isTitleText(text: string, url?: string): boolean {
 	const trimmed = text.trim();
 	if (url !== undefined && (trimmed === url || /^(?:https?:\/\/|www\.)\S+$/i.test(trimmed))) return false;
+	if (surelyLong(trimmed)) return true;
 	const core = coreWords(trimmed);
 	if (core.length < 2) return false;
 	return !GENERIC_LINK_TEXT.test(core);

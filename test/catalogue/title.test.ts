@@ -1,10 +1,11 @@
 /**
- * Title reading from a paper's inline runs: a reader's comment glued to a plain-text title, and
- * brackets emptied by links that are not the title.
+ * Title reading from a paper's inline runs: a reader's comment glued to a plain-text title,
+ * brackets emptied by links that are not the title, and which link texts are titles.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Run } from "../../src/catalogue/inline-runs";
-import { readTitle, splitGluedComment } from "../../src/catalogue/title";
+import { coreWords, GENERIC_LINK_TEXT, isTitleText, readTitle, splitGluedComment } from "../../src/catalogue/title";
 
 describe("splitGluedComment", () => {
 	it.each([
@@ -50,5 +51,41 @@ describe("readTitle on plain text", () => {
 
 	it("reads the venue of a glued comment that is a venue note", () => {
 		expect(readTitle([text("Spanner(OSDI 2012)")])).toMatchObject({ title: "Spanner", venue: "OSDI", year: 2012 });
+	});
+});
+
+describe("isTitleText", () => {
+	it.each([
+		["Attention Is All You Need", true],
+		["pdf", false],
+		["PDF", false],
+		["[pdf]", false],
+		["Semantic Scholar", false],
+		["semantic  scholar", false],
+		["lecture notes", false],
+		["12345678901234567890", false],
+		["1234567890 1234567890", true],
+		["🚀", false],
+		["🚀 🦙", false],
+		["x", false],
+		["Ray", true],
+		["https://example.org/a-long-path-name", false],
+		["www.example.org/long-page-name-here", false],
+		["Paper", false],
+		["A paper", true],
+		["Семантический анализ", true],
+		["深度学习", true],
+	])("%j → %s", (text, expected) => {
+		expect(isTitleText(text, "https://example.org/a-long-path-name")).toBe(expected);
+	});
+
+	it("answers as the definition does (core words of at least two characters, not generic), shortcut or not", () => {
+		fc.assert(
+			fc.property(fc.string({ unit: fc.constantFrom("a", "Z", "1", " ", "-", ".", "é", "🚀", "\u0010", "_", "[", "]"), maxLength: 40 }), (text) => {
+				const core = coreWords(text.trim());
+				expect(isTitleText(text)).toBe(core.length >= 2 && !GENERIC_LINK_TEXT.test(core));
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 });
