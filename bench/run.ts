@@ -6,12 +6,16 @@
  * prints a table, with the issue's targets and PASS/FAIL next to the figures,
  * and writes everything to bench/results.json.
  *
+ * At 10k it also builds the CLI (`node esbuild.config.mjs production`) and times a cold
+ * `node dist/cli.js progress` against one whole-document remark + GFM parse in a process of its own.
+ *
  * Options: --sizes=1000,10000   only these sizes (default 1000,10000,50000)
  *          --remark=estimate    estimate the 10k whole-document remark call from
  *                               1k and 4k instead of measuring it (~30 s)
  *          --sync-50k           also plan and apply 50,000 notes (adds 1–1.5 minutes here:
  *                               this machine's disk takes 0.3–1 ms per small file)
  */
+import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -149,6 +153,16 @@ interface SyncFigures {
 	runs: number;
 }
 
+interface CliFigures {
+	/** Wall time of each cold `node dist/cli.js progress` process. */
+	cliSamplesMs: number[];
+	cliMedianMs: number;
+	/** Wall time of the separate node process that parses the whole text once with remark + GFM. */
+	remarkProcessMs: number;
+	ratio: number;
+	loadAverage: string;
+}
+
 interface SizeResult {
 	papers: number;
 	bytes: number;
@@ -162,6 +176,7 @@ interface SizeResult {
 	insert: { medianMs: number; samplesMs: number[]; percentOfFull: number; chunksParsed: number[] };
 	parseSlices: SliceStats;
 	sync: SyncFigures | { skipped: string };
+	cli?: CliFigures;
 }
 
 const targets: TargetResult[] = [];
@@ -430,6 +445,61 @@ function measurePathological(): { name: string; medianMs: number; samplesMs: num
 	return results;
 }
 
+/** The CLI as it ships: `node esbuild.config.mjs production` writes `dist/cli.js`. */
+function buildCli(): string {
+	const built = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { encoding: "utf8" });
+	if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr || built.stdout}`);
+	return path.resolve("dist", "cli.js");
+}
+
+/** Runs a node process to its end; its wall time, from spawn to exit. */
+function timeProcess(args: string[], check: (stdout: string) => void): number {
+	const start = performance.now();
+	const run = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+	const elapsed = performance.now() - start;
+	if (run.status !== 0) throw new Error(`node ${args.slice(0, 2).join(" ")} … exited with ${String(run.status)}: ${run.stderr}`);
+	check(run.stdout);
+	return elapsed;
+}
+
+/** One whole-document parse in a process of its own, run from the project folder so that it finds remark. */
+const REMARK_WHOLE = `
+import { readFileSync } from "node:fs";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(process.argv[1], "utf8"));
+process.stdout.write(String(tree.children.length));
+`;
+
+/**
+ * The cold CLI against one whole-document remark + GFM parse, each a whole node process (start-up,
+ * reading the file, output), in the same run: CLI, remark, CLI, CLI, the ratio of remark's time to
+ * the CLI's median. The CLI reads a vault holding only the catalogue.
+ */
+async function measureCli(text: string, papers: number): Promise<CliFigures> {
+	const cli = buildCli();
+	const vaultDir = await mkdtemp(path.join(os.tmpdir(), "paper-catalogue-bench-cli-"));
+	try {
+		const catalogue = path.join(vaultDir, CATALOGUE_PATH);
+		await writeFile(catalogue, text);
+		const runCli = (): number =>
+			timeProcess([cli, "progress", vaultDir, "--catalogue", CATALOGUE_PATH, "--json"], (stdout) => {
+				const total = (JSON.parse(stdout) as { total?: number }).total;
+				if (total !== papers) throw new Error(`the CLI counted ${String(total)} papers, generated ${papers}`);
+			});
+		const cliSamplesMs = [runCli()];
+		const remarkProcessMs = timeProcess(["--input-type=module", "-e", REMARK_WHOLE, catalogue], (stdout) => {
+			if (!(Number(stdout) > 0)) throw new Error("the whole-document parse found no blocks");
+		});
+		cliSamplesMs.push(runCli(), runCli());
+		const cliMedianMs = median(cliSamplesMs);
+		return { cliSamplesMs, cliMedianMs, remarkProcessMs, ratio: remarkProcessMs / cliMedianMs, loadAverage: loadAverage() };
+	} finally {
+		await rm(vaultDir, { recursive: true, force: true });
+	}
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -482,6 +552,8 @@ async function main(): Promise<void> {
 		if (papers > 10000 && !SYNC_50K) sync = { skipped: "skipped at 50k to stay well under 5 minutes; run with --sync-50k" };
 		else sync = await measureSync(text, papers, full.parser);
 
+		const cli = papers === 10000 ? await measureCli(text, papers) : undefined;
+
 		const result: SizeResult = {
 			papers,
 			bytes: Buffer.byteLength(text),
@@ -496,6 +568,7 @@ async function main(): Promise<void> {
 			parseSlices,
 			sync,
 		};
+		if (cli) result.cli = cli;
 		results.push(result);
 
 		// ------------------------------------------------ the table
@@ -564,6 +637,16 @@ async function main(): Promise<void> {
 				value: ms(sync.applySlices.max),
 				target: `${sliceTarget ? "≤ 50 ms at 10k" : "(target is at 10k)"}; p99 ${ms(sync.applySlices.p99)}, first ${ms(sync.applySlices.first)}, link step ${ms(sync.linkStepMs)}`,
 				result: sliceTarget ? judge("longest slice ≤ 50 ms while applying 10k", papers, sync.applySlices.max, 50, sync.applySlices.max <= 50) : "info",
+			});
+		}
+		if (cli) {
+			rows.push({ label: "cold CLI `progress`, whole process (median of 3)", value: ms(cli.cliMedianMs), target: `samples ${cli.cliSamplesMs.map((s) => Math.round(s)).join(", ")} ms; node dist/cli.js progress <vault> --catalogue <file>` });
+			rows.push({ label: "one remark + GFM parse of the text, whole process", value: ms(cli.remarkProcessMs), target: `run between the CLI's first and second run; load average ${cli.loadAverage}` });
+			rows.push({
+				label: "  … remark process / cold CLI",
+				value: times(cli.ratio),
+				target: "≥ 10× at 10k",
+				result: judge("cold CLI progress ≥ 10× faster than one whole-document remark parse, both whole processes", papers, cli.ratio, 10, cli.ratio >= 10),
 			});
 		}
 		printTable(
