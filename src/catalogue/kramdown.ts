@@ -32,7 +32,12 @@ export interface KramdownResult {
 }
 
 const COMMENT_LINE = /^ {0,3}\[(?:\/\/|comment)\]:[ \t]*(?:<>|#)(?:[ \t]+(?:\(.*\)|".*"|'.*'))?[ \t]*$/i;
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+(?:[^"'<>/]|\/(?!>)|"[^"]*"|'[^']*')*)?)\s*(\/?)>/y;
+/**
+ * A start or end tag. Attributes are anything but quotes and angle brackets, or quoted strings: one
+ * way to read any text, so a long line that is no tag fails in one pass (alternatives that could
+ * share whitespace backtracked exponentially).
+ */
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^"'<>]|"[^"]*"|'[^']*')*)>/y;
 const SUMMARY_LINE = /^[ \t]*<summary\b[^>]*>(.*)<\/summary>[ \t]*$/i;
 const MARKDOWN_ATTRIBUTE = /(?:^|\s)markdown\s*=\s*(?:"\s*(?:1|block|span)\s*"|'\s*(?:1|block|span)\s*'|(?:1|block|span)(?![^\s]))/i;
 const CLASS_ATTRIBUTE = /(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
@@ -86,7 +91,11 @@ function tagsOfLine(line: string): Tag[] | null {
 		TAG.lastIndex = i;
 		const match = TAG.exec(line);
 		if (!match) return null;
-		tags.push({ closing: match[1] === "/", name: (match[2] ?? "").toLowerCase(), attributes: match[3] ?? "", selfClosing: match[4] === "/" });
+		const attributes = match[3] ?? "";
+		const name = (match[2] ?? "").toLowerCase();
+		// `<divx>` is no `<div>`: a name ends at whitespace, `/` or `>`.
+		if (attributes !== "" && !/^[\s/]/.test(attributes)) return null;
+		tags.push({ closing: match[1] === "/", name, attributes, selfClosing: attributes.trimEnd().endsWith("/") });
 		i = TAG.lastIndex;
 	}
 }

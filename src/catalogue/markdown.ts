@@ -8,7 +8,7 @@
  * and a reading list rarely uses them. A cheap scan proves when a chunk cannot hold one:
  *
  * - **table:** needs a delimiter row, a line of `|`, `:`, `-` and spaces under its container
- *   markers (`> `, `- `, `1. `). No such line, no table.
+ *   markers (`> `, `- `, `1. `). No line of only such characters with a `-` in it, no table.
  * - **footnotes:** a call and a definition both start with `[^`.
  * - **strikethrough:** needs a `~`. (With the extension on, `~` also changes how `*` and `_` next
  *   to it flank, so any `~` at all keeps it on.)
@@ -109,11 +109,34 @@ function processorFor(features: readonly Feature[]): Processor<Root> {
 	return processor;
 }
 
+/** `|`, `:`, `-`, spaces and tabs (a delimiter row), and `>`, `*`, `+`, digits, `.`, `)` (container markers). */
+function isTableCharacter(code: number): boolean {
+	return code === 124 || code === 58 || code === 45 || code === 32 || code === 9 || code === 62 || code === 42 || code === 43 || code === 46 || code === 41 || (code >= 48 && code <= 57);
+}
+
 /**
- * A line that may be a table's delimiter row: cells of `-` with optional `:`, between optional `|`,
- * under any container markers. Thematic breaks and setext underlines pass too (tables stay on).
+ * Whether a line may be a table's delimiter row (cells of `-` with optional `:`, between optional
+ * `|`) under container markers: a line of nothing but such characters, with a `-`. Thematic breaks
+ * and setext underlines pass too (tables stay on). One pass, no regular expression: any nesting of
+ * quantifiers over these characters backtracks exponentially on a line such as `-   -   -   x`.
  */
-const DELIMITER_ROW = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
+function mayHoldTable(source: string): boolean {
+	let candidate = true;
+	let dash = false;
+	for (let i = 0; i <= source.length; i++) {
+		const code = i < source.length ? source.charCodeAt(i) : 10;
+		if (code === 10 || code === 13) {
+			if (candidate && dash) return true;
+			candidate = true;
+			dash = false;
+		} else if (candidate) {
+			if (code === 45) dash = true;
+			else if (!isTableCharacter(code)) candidate = false;
+		}
+	}
+	return false;
+}
+
 const LITERAL_START = /www\.|https?:\/\/|@/gi;
 
 /** Node types inside which no autolink literal is ever made. */
@@ -158,7 +181,7 @@ export function parseChunkMarkdown(source: string): Root {
 	const features: Feature[] = [];
 	if (source.includes("[^")) features.push("footnote");
 	if (source.includes("~")) features.push("strikethrough");
-	if (source.includes("-") && DELIMITER_ROW.test(source)) features.push("table");
+	if (mayHoldTable(source)) features.push("table");
 	const spots: number[] = [];
 	for (const match of source.matchAll(LITERAL_START)) spots.push(match.index);
 	if (spots.length === 0) return processorFor(features).parse(source);

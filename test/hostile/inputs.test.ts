@@ -493,6 +493,10 @@ describe("pathological sizes and nesting finish, and still make sense", () => {
 			Array.from({ length: 62 }, (_, i) => `Level ${i}`),
 		],
 		["emphasis nested 2,000 deep around a link", `- [ ] ${"*".repeat(4000)}[Starred](https://example.org/starred)${"*".repeat(4000)}\n`, ["Starred"]],
+		// Before the fix a regular expression in the table scan backtracked exponentially: 15 of these took 5 s.
+		["100,000 list markers with three spaces each on one line", `${"-   ".repeat(100_000)}- [ ] [After](https://example.org/after)\n`, ["After"]],
+		// And one in the kramdown tag scan, quadratically: a 5 MB line that starts like a tag.
+		["a 5 MB line that starts like a tag", `<div markdown="1"${" ".repeat(5_000_000)}\n\n- [ ] [Below](https://example.org/below)\n`, ["Below"]],
 	])(
 		"%s",
 		(_name, text, expected) => {
