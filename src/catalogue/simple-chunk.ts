@@ -14,7 +14,8 @@
  * - a sub-bullet `    - Inline` right under an item, indented from the item's content column up to
  *   three more, every sub-bullet of the item alike: a tight list inside the innermost item.
  *
- * Inline is plain text and links `[Label](destination)`: the text starts with a letter or a link,
+ * Inline is plain text, wikilinks `[[Note|label]]` (text to remark) and links `[Label](destination)`:
+ * the text starts with a letter or a bracket,
  * holds no markdown punctuation (`\ * _ ` < & ~ [ ]`), no autolink literal (`www.`, `http://`,
  * `https://`, `@`) and no trailing space; a label is plain text, `*plain text*`, or plain text and a
  * bracketed note with an escaped closing bracket (`Title [SC’21\]`, which CommonMark reads as the text
@@ -180,9 +181,25 @@ function inline(text: string, line: Line, from: number): PhrasingContent[] {
 			pushText(children, text, line, i, runEnd);
 		}
 		if (runEnd >= line.end) break;
-		i = pushLink(text, line, runEnd, children);
+		i = text.charCodeAt(runEnd + 1) === 91 ? pushWikilink(text, line, runEnd, children) : pushLink(text, line, runEnd, children);
 	}
 	return children;
+}
+
+/**
+ * `[[Note|label]]` at `open`, as text (the parser reads wikilinks out of text, as Obsidian does);
+ * returns where it ends. Without a definition in the chunk no bracket of it can make a link, as long
+ * as no `(` or `[` follows it and its inside is plain text not starting with `^` (a footnote call).
+ */
+function pushWikilink(text: string, line: Line, open: number, children: PhrasingContent[]): number {
+	const close = text.indexOf("]]", open + 2);
+	if (close === -1 || close + 2 > line.end || close === open + 2 || text.charCodeAt(open + 2) === 94) reject();
+	checkPlain(text, open + 2, close);
+	const end = close + 2;
+	const next = text.charCodeAt(end);
+	if (next === 40 || next === 91) reject();
+	pushText(children, text, line, open, end);
+	return end;
 }
 
 interface ItemLine {
