@@ -125,10 +125,36 @@ function mayMatter(text: string, start: number, end: number): boolean {
 	return i < end && (code === 60 || code === 96 || code === 126 || code === 91);
 }
 
+function isLetter(code: number): boolean {
+	return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Whether some line starts (after spaces and tabs) with a start or end tag: one `indexOf` pass over the `<`s. */
+function mayHoldTagLine(text: string): boolean {
+	for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
+		const next = text.charCodeAt(at + 1);
+		if (!(isLetter(next) || (next === 47 && isLetter(text.charCodeAt(at + 2))))) continue;
+		let before = at - 1;
+		while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9)) before -= 1;
+		if (before < 0 || text.charCodeAt(before) === 10 || text.charCodeAt(before) === 13) return true;
+	}
+	return false;
+}
+
+/** Whether the text may hold a kramdown comment line: a `]:` followed by ` <>` or ` #`. */
+function mayHoldCommentLine(text: string): boolean {
+	for (let at = text.indexOf("]:"); at !== -1; at = text.indexOf("]:", at + 2)) {
+		let i = at + 2;
+		while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i += 1;
+		if (text.startsWith("<>", i) || text.charCodeAt(i) === 35) return true;
+	}
+	return false;
+}
+
 /** Reads the markup above from `from` (the end of any front matter) on; see the module comment. */
 export function readKramdown(text: string, from: number): KramdownResult {
-	const hasComments = text.includes("]: <>") || text.includes("]: #");
-	const hasTags = /^[ \t]*<\/?[A-Za-z]/m.test(text);
+	const hasComments = mayHoldCommentLine(text);
+	const hasTags = mayHoldTagLine(text);
 	if (!hasComments && !hasTags) return { text, groups: [] };
 
 	const blanks: { start: number; end: number }[] = [];
