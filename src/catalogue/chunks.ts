@@ -11,6 +11,7 @@
  * we cannot tell where it ends. When in doubt we do not cut: a missed cut costs
  * time, a wrong cut would cost correctness.
  */
+import { forEachLine, Patcher } from "./lines";
 
 export interface Chunk {
 	/** Offset of the chunk's first character in the whole text. */
@@ -166,6 +167,31 @@ function blockerThrough(blocker: Blocker, line: string): Blocker | null {
 	}
 }
 
+/** Where the body starts: after a leading byte order mark and front matter, if the text has them. */
+export function bodyStart(text: string): number {
+	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	if (!text.startsWith("---", bom)) return bom;
+	let lineIndex = 0;
+	// Without a closing fence there is no front matter.
+	let body = bom;
+	forEachLine(text, (start, end) => {
+		const content = text.slice(Math.max(start, bom), end);
+		if (lineIndex === 0 && !FRONT_MATTER_FENCE.test(content)) return false;
+		if (lineIndex > 0 && FRONT_MATTER_END.test(content)) {
+			body = nextLineStart(text, end);
+			return false;
+		}
+		lineIndex += 1;
+		return true;
+	});
+	return body;
+}
+
+function nextLineStart(text: string, lineEnd: number): number {
+	if (lineEnd >= text.length) return text.length;
+	return lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+}
+
 function frontMatterEnd(lines: Line[]): number {
 	if (lines.length < 2 || !FRONT_MATTER_FENCE.test(lines[0]?.content ?? "")) return 0;
 	for (let i = 1; i < lines.length; i++) {
@@ -263,43 +289,6 @@ export function definitionsFor(chunk: string, definitionList: ChunkedText["defin
 }
 
 /**
- * Calls `visit` with the start and end (before the line break) of each line. Lines end at `\r\n`,
- * `\n` or a lone `\r`. Linear: each search for a break runs again only once passed.
- */
-function forEachLine(text: string, visit: (start: number, end: number) => void): void {
-	let nextLf = text.indexOf("\n");
-	let nextCr = text.indexOf("\r");
-	let start = 0;
-	for (;;) {
-		if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf("\n", start);
-		if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf("\r", start);
-		const end = Math.min(nextLf === -1 ? text.length : nextLf, nextCr === -1 ? text.length : nextCr);
-		visit(start, end);
-		if (end >= text.length) return;
-		start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-	}
-}
-
-/** Same-length replacements of ranges of a text, applied in order. */
-class Patcher {
-	private parts: string[] | null = null;
-	private copied = 0;
-
-	constructor(private readonly text: string) {}
-
-	replace(start: number, end: number, char: string): void {
-		this.parts ??= [];
-		this.parts.push(this.text.slice(this.copied, start), char.repeat(end - start));
-		this.copied = end;
-	}
-
-	result(): string {
-		if (this.parts === null) return this.text;
-		return this.parts.join("") + this.text.slice(this.copied);
-	}
-}
-
-/**
  * Container markers (`>`, list bullets and numbers) that start at or beyond this column are not
  * read as markers: see `capNesting`.
  */
@@ -347,40 +336,4 @@ export function capNesting(text: string): string {
 	return patcher.result();
 }
 
-/** Lines longer than this are parsed with their middle blanked out: see `capLongLines`. */
-export const MAX_LINE_LENGTH = 10_000;
-
-/**
- * The text with the middle of every line longer than `MAX_LINE_LENGTH` replaced by spaces, keeping
- * the line's first and last `MAX_LINE_LENGTH / 2` characters (the same length, so every offset still
- * points into the original text).
- *
- * micromark's inline parsing is quadratic in places: the words of one link text (a 200 kB title took
- * 7 s, a 5 MB one hours), many links on one line. Whatever a line of more than 10,000 characters holds
- * in its middle, its first and last 5,000 still show what it is: `- [ ] [Title … end](url)` stays one
- * paper, with its URL. (Openers that scan to the end of the paragraph, thousands of `<!--` on one
- * line, stay slow: that is micromark's to fix.)
- */
-export function capLongLines(text: string): string {
-	if (text.length <= MAX_LINE_LENGTH) return text;
-	const keep = MAX_LINE_LENGTH / 2;
-	const patcher = new Patcher(text);
-	forEachLine(text, (lineStart, lineEnd) => {
-		if (lineEnd - lineStart <= MAX_LINE_LENGTH) return;
-		let blankStart = lineStart + keep;
-		let blankEnd = lineEnd - keep;
-		// Never split a surrogate pair: half of one would reach a title as a lone surrogate.
-		if (isHighSurrogate(text.charCodeAt(blankStart - 1))) blankStart -= 1;
-		if (isLowSurrogate(text.charCodeAt(blankEnd))) blankEnd += 1;
-		patcher.replace(blankStart, blankEnd, " ");
-	});
-	return patcher.result();
-}
-
-function isHighSurrogate(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-	return code >= 0xdc00 && code <= 0xdfff;
-}
+export { capLongLines, MAX_LINE_LENGTH } from "./long-lines";

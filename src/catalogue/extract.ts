@@ -1,13 +1,15 @@
 /**
  * Finds the headings and papers in one parsed chunk.
  *
- * Papers are task items, list items that carry a link, table rows with a
- * link, and numbered reference paragraphs (`**[3]** Authors. "Title" [pdf](url)`).
- * Positions stay relative to the chunk; `parse.ts` shifts them into place.
+ * Papers are task items (every one with its own checkbox, nested or not), list
+ * items that carry a link, table rows with a link, numbered reference paragraphs
+ * (`**[3]** Authors. "Title" [pdf](url)`) and the readings of schedule lines (see
+ * `schedule.ts`). Positions stay relative to the chunk; `parse.ts` shifts them into place.
  */
 import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableRow } from "mdast";
-import type { PaperKind, SourceRange } from "./model";
+import type { PaperGroup, PaperKind, SourceRange } from "./model";
 import { type DefinitionMap, type Run, plainText, runsOf } from "./inline-runs";
+import { scheduleReadings } from "./schedule";
 import { collapseWhitespace, readTitle, type TitleReading } from "./title";
 import { canonicalUrl } from "./url";
 import { parseVenueNote } from "./venue";
@@ -28,7 +30,12 @@ export interface FoundPaper extends TitleReading {
 	linkOffset: number;
 	/** How many of the chunk's headings come before this paper. */
 	headingsBefore: number;
+	/** The group the paper's own text names (a schedule cue such as `Optional reading:`), when it names one. */
+	group?: PaperGroup;
 }
+
+/** What an item, row or reading adds to its title reading. */
+type PaperExtras = Partial<Pick<FoundPaper, "checked" | "details" | "checkboxOffset" | "group">>;
 
 export interface ChunkFindings {
 	headings: FoundHeading[];
@@ -56,15 +63,28 @@ function hasExternalLink(runs: readonly Run[]): boolean {
 	return runs.some((run) => run.kind === "link" && !run.url.startsWith("#"));
 }
 
-function containsTask(list: List): boolean {
-	return list.children.some((item) => typeof item.checked === "boolean" || nestedLists(item).some(containsTask));
+function isTaskItem(item: ListItem): boolean {
+	return typeof item.checked === "boolean";
 }
 
-/** Text of each sub-bullet under a paper, depth first. */
-function detailsOf(item: ListItem, definitions: DefinitionMap): string[] {
+function containsTask(list: List): boolean {
+	return list.children.some((item) => isTaskItem(item) || nestedLists(item).some(containsTask));
+}
+
+/**
+ * Text of each sub-bullet under a paper, depth first, and the task items below it. A task item is
+ * a paper of its own, done by its own box (a lecture's readings, notes and labs in a progress
+ * checklist), so it and what is under it are not the paper's details.
+ */
+function detailsOf(item: ListItem, definitions: DefinitionMap): { details: string[]; tasks: ListItem[] } {
 	const details: string[] = [];
+	const tasks: ListItem[] = [];
 	const visit = (list: List): void => {
 		for (const child of list.children) {
+			if (isTaskItem(child)) {
+				tasks.push(child);
+				continue;
+			}
 			const text = collapseWhitespace(
 				runsOf(ownBlocks(child), definitions)
 					.map((run) => (run.kind === "note" ? "" : run.text))
@@ -75,7 +95,7 @@ function detailsOf(item: ListItem, definitions: DefinitionMap): string[] {
 		}
 	};
 	nestedLists(item).forEach(visit);
-	return details;
+	return { details, tasks };
 }
 
 const CHECKBOX = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\]/;
@@ -101,22 +121,43 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 	const headings: FoundHeading[] = [];
 	const papers: FoundPaper[] = [];
 
-	const addPaper = (node: Nodes, kind: PaperKind, reading: TitleReading, linkOffset: number | null, extra: Partial<FoundPaper>): void => {
+	const addPaper = (node: Nodes, kind: PaperKind, reading: TitleReading, linkOffset: number | null, extra: PaperExtras): void => {
 		const range = rangeOf(node);
 		if (!range || range.start.offset >= limit) return;
-		const paper: FoundPaper = { ...reading, kind, details: [], checked: false, ...extra, range, linkOffset: linkOffset ?? range.end.offset, headingsBefore: headings.length };
-		const canonical = reading.url !== undefined ? canonicalUrl(reading.url) : undefined;
-		if (canonical !== undefined) paper.canonicalUrl = canonical;
+		// Field by field, not by spreading: this runs once per paper, and spreads are slow at that rate.
+		const paper: FoundPaper = {
+			title: reading.title,
+			annotation: reading.annotation,
+			noteLinks: reading.noteLinks,
+			insertedLinks: reading.insertedLinks,
+			kind,
+			details: extra.details ?? [],
+			checked: extra.checked ?? false,
+			range,
+			linkOffset: linkOffset ?? range.end.offset,
+			headingsBefore: headings.length,
+		};
+		if (reading.url !== undefined) {
+			paper.url = reading.url;
+			const canonical = canonicalUrl(reading.url);
+			if (canonical !== undefined) paper.canonicalUrl = canonical;
+		}
+		if (reading.venue !== undefined) paper.venue = reading.venue;
+		if (reading.year !== undefined) paper.year = reading.year;
+		if (reading.award !== undefined) paper.award = reading.award;
+		if (extra.checkboxOffset !== undefined) paper.checkboxOffset = extra.checkboxOffset;
+		if (extra.group !== undefined) paper.group = extra.group;
 		papers.push(paper);
 	};
 
 	const visitItem = (item: ListItem): void => {
 		const runs = runsOf(ownBlocks(item), definitions);
-		const isTask = typeof item.checked === "boolean";
+		const isTask = isTaskItem(item);
 		const isContainer = nestedLists(item).some(containsTask);
 		if (isTask || (hasExternalLink(runs) && !isContainer)) {
 			const range = rangeOf(item);
-			const extra: Partial<FoundPaper> = { checked: item.checked === true, details: detailsOf(item, definitions) };
+			const { details, tasks } = detailsOf(item, definitions);
+			const extra: PaperExtras = { checked: item.checked === true, details };
 			if (isTask && range) {
 				const offset = checkboxOffsetIn(source, range);
 				if (offset !== undefined) extra.checkboxOffset = offset;
@@ -134,6 +175,7 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 			const firstBlock = item.children[0];
 			const linkOffset = firstBlock?.type === "paragraph" ? (rangeOf(firstBlock)?.end.offset ?? null) : null;
 			addPaper(item, "item", reading, linkOffset, extra);
+			tasks.forEach(visitItem);
 			return;
 		}
 		nestedLists(item).forEach(visitList);
@@ -157,7 +199,7 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 		const reading = readTitle(preferred && preferred.length > 0 ? [...preferred, ...allRuns.filter((run) => run.kind === "link")] : allRuns);
 		// The annotation of a row is its other cells, not a sentence around the title.
 		reading.annotation = "";
-		const extra: Partial<FoundPaper> = {};
+		const extra: PaperExtras = {};
 		row.children.forEach((cell, index) => {
 			const text = plainText(cell);
 			const box = isCheckboxCell(text);
@@ -187,8 +229,16 @@ export function findInChunk(tree: Root, source: string, definitions: DefinitionM
 	};
 
 	// `**[3]** Authors. "Title". [pdf](url)` or `[3] Authors…`: a numbered reference list written as paragraphs.
+	// Any other paragraph may be schedule lines, whose cued links are readings.
 	const visitParagraph = (paragraph: Paragraph): void => {
-		if (!/^\s*\[\d{1,4}\]/.test(plainText(paragraph))) return;
+		if (!/^\s*\[\d{1,4}\]/.test(plainText(paragraph))) {
+			for (const { reading, node, group } of scheduleReadings(paragraph, definitions)) {
+				const range = rangeOf(node);
+				if (!range) continue;
+				addPaper(node, "line", reading, range.end.offset, group === undefined ? {} : { group });
+			}
+			return;
+		}
 		const runs = runsOf([paragraph], definitions);
 		if (!hasExternalLink(runs)) return;
 		const first = runs[0];

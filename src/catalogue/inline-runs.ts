@@ -4,13 +4,16 @@
  * the mdast so that every catalogue shape (list item, table row, reference
  * paragraph) is read the same way.
  */
-import type { Definition, Nodes, PhrasingContent } from "mdast";
+import type { Definition, Link, LinkReference, Nodes, PhrasingContent } from "mdast";
 
 export type Run =
 	| { kind: "text"; text: string }
 	| { kind: "strong"; text: string }
-	/** A link to something outside the vault (or a file in it that is not a note, such as a PDF). */
-	| { kind: "link"; text: string; url: string }
+	/**
+	 * A link to something outside the vault (or a file in it that is not a note, such as a PDF). `node`
+	 * is the link in the tree, where one is at hand: its position says where the link is written.
+	 */
+	| { kind: "link"; text: string; url: string; node?: Link | LinkReference }
 	/**
 	 * A wikilink or markdown link to a note: how the catalogue points at paper notes. `label` is what the
 	 * link shows (the wikilink's alias, the markdown link's text; empty when it has none).
@@ -118,7 +121,7 @@ function containsLink(node: Nodes): boolean {
 	return false;
 }
 
-function linkRun(text: string, url: string, into: Run[]): void {
+function linkRun(text: string, url: string, node: Link | LinkReference, into: Run[]): void {
 	if (isNoteUrl(url)) {
 		let target = url.split("#")[0] ?? url;
 		try {
@@ -129,7 +132,7 @@ function linkRun(text: string, url: string, into: Run[]): void {
 		}
 		into.push({ kind: "note", target: target.replace(/\.md$/i, ""), label: text.trim() });
 	} else {
-		into.push({ kind: "link", text, url });
+		into.push({ kind: "link", text, url, node });
 	}
 }
 
@@ -148,12 +151,12 @@ function phrasingRuns(root: PhrasingContent, definitions: DefinitionMap, into: R
 				into.push({ kind: "text", text: " " });
 				break;
 			case "link":
-				linkRun(plainText(node), node.url, into);
+				linkRun(plainText(node), node.url, node, into);
 				break;
 			case "linkReference": {
 				const url = definitions.get(normaliseLabel(node.identifier));
 				if (url === undefined) into.push({ kind: "text", text: plainText(node) });
-				else linkRun(plainText(node), url, into);
+				else linkRun(plainText(node), url, node, into);
 				break;
 			}
 			case "strong":
@@ -188,7 +191,9 @@ function mendSplitLinks(runs: Run[]): Run[] {
 			const open = run.text.lastIndexOf("[");
 			if (open !== -1 && !run.text.includes("]", open)) {
 				if (open > 0) mended.push({ kind: "text", text: run.text.slice(0, open) });
-				mended.push({ kind: "link", text: `${run.text.slice(open + 1)}[${next.text}`, url: next.url });
+				const link: Run = { kind: "link", text: `${run.text.slice(open + 1)}[${next.text}`, url: next.url };
+				if (next.node) link.node = next.node;
+				mended.push(link);
 				i += 1;
 				continue;
 			}

@@ -41,8 +41,12 @@ export interface VenueNote {
 	award?: string;
 }
 
-/** A list item (task or link), a table row, or a numbered reference paragraph. */
-export type PaperKind = "item" | "row" | "reference";
+/**
+ * A list item (task or link), a table row, a numbered reference paragraph, or a reading on a
+ * schedule line (`Preparation: Read [Title](…)`, see `schedule.ts`): a link in a paragraph, with no
+ * checkbox, whose note link goes right after the link.
+ */
+export type PaperKind = "item" | "row" | "reference" | "line";
 
 export interface Paper extends VenueNote {
 	/** Unique within the catalogue and stable across unrelated edits: the identity key plus `#2`, `#3`… for repeats. */

@@ -2,41 +2,52 @@
  * Parses a catalogue note into headings, papers and sections.
  *
  * The text is cut into chunks (see `chunks.ts`), each chunk is parsed by
- * unified + remark-parse + remark-gfm on its own, and the findings are put
- * back together in document order. A `CatalogueParser` remembers what each
+ * unified + remark-parse + remark-gfm on its own (with only the GFM syntax it
+ * can need: see `markdown.ts`), and the findings are put back together in
+ * document order. A `CatalogueParser` remembers what each
  * chunk's text gave, so re-parsing after a small edit only pays for the
  * chunks that changed.
  */
 import type { Definition, Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { capLongLines, capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
+import { capNesting, type Chunk, type ChunkedText, chunkText, definitionsFor } from "./chunks";
 import { type ChunkFindings, findInChunk, type FoundPaper } from "./extract";
 import { headingKind } from "./heading-kind";
 import { catalogueAfterToggles } from "./toggle";
 import { definitionMap } from "./inline-runs";
-import type { Catalogue, Heading, Paper, Section, SourcePoint, SourceRange } from "./model";
-
-const processor = unified().use(remarkParse).use(remarkGfm);
-
-function parseMarkdown(text: string): Root {
-	return processor.parse(text);
-}
+import type { GroupRegion } from "./kramdown";
+import { cutLongLines, type LineCuts } from "./long-lines";
+import { parseChunkMarkdown } from "./markdown";
+import type { Catalogue, Heading, Paper, PaperGroup, Section, SourcePoint, SourceRange } from "./model";
+import { type PreparedPage, preparePage } from "./page";
 
 function definitionsIn(tree: Root): Definition[] {
 	return tree.children.filter((node): node is Definition => node.type === "definition");
 }
 
+/** A chunk's findings in a text whose long lines were cut, with every position put back into the chunk's own text. */
+function uncut(findings: ChunkFindings, cuts: LineCuts): ChunkFindings {
+	const point = (at: SourcePoint): SourcePoint => ({ line: at.line, column: cuts.column(at.offset, at.line, at.column), offset: cuts.offset(at.offset) });
+	const range = (at: SourceRange): SourceRange => ({ start: point(at.start), end: point(at.end) });
+	return {
+		headings: findings.headings.map((heading) => ({ ...heading, range: range(heading.range) })),
+		papers: findings.papers.map((paper) => {
+			const moved: FoundPaper = { ...paper, range: range(paper.range), linkOffset: cuts.offset(paper.linkOffset) };
+			if (paper.checkboxOffset !== undefined) moved.checkboxOffset = cuts.offset(paper.checkboxOffset);
+			return moved;
+		}),
+	};
+}
+
 /** Findings of one chunk, positions relative to the chunk's start. */
 function findingsOf(chunkSource: string, definitions: string): ChunkFindings {
-	const limit = chunkSource.length;
-	// Same length as the chunk: positions in the tree still index the original text.
-	const capped = capLongLines(capNesting(chunkSource));
-	const source = definitions ? `${capped}\n\n${definitions}\n` : capped;
+	// `capNesting` keeps the length; `cutLongLines` shortens overlong lines, and `uncut` maps positions back.
+	const { text: cut, cuts } = cutLongLines(capNesting(chunkSource));
+	const limit = cut.length;
+	const source = definitions ? `${cut}\n\n${definitions}\n` : cut;
 	try {
-		const tree = parseMarkdown(source);
-		return findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
+		const tree = parseChunkMarkdown(source);
+		const findings = findInChunk(tree, source, definitionMap(definitionsIn(tree)), limit);
+		return cuts.empty ? findings : uncut(findings, cuts);
 	} catch {
 		// parseCatalogue never throws: a chunk that remark cannot parse (its tree walks overflow the
 		// stack on inline markup nested thousands deep) lists no papers rather than failing the whole note.
@@ -61,11 +72,12 @@ interface Assembly {
 	found: { paper: FoundPaper; chunk: Chunk; headingIndex: number | null }[];
 }
 
-function assemble(chunks: readonly Chunk[], findings: readonly ChunkFindings[]): Assembly {
+function assemble(chunks: readonly Chunk[], findings: readonly ChunkFindings[], entryLines: ReadonlySet<number>): Assembly {
 	const headings: Heading[] = [];
 	const found: Assembly["found"] = [];
 	// Open headings by depth, so that each new heading finds its parent in O(depth).
 	const open: Heading[] = [];
+	const isEntry = (heading: Heading | undefined): boolean => heading !== undefined && entryLines.has(heading.range.start.line);
 	chunks.forEach((chunk, chunkIndex) => {
 		const chunkFindings = findings[chunkIndex];
 		if (!chunkFindings) return;
@@ -80,14 +92,17 @@ function assemble(chunks: readonly Chunk[], findings: readonly ChunkFindings[]):
 		};
 		flushPapers(0);
 		chunkFindings.headings.forEach((foundHeading, i) => {
-			while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) >= foundHeading.depth) open.pop();
+			const range = shiftRange(foundHeading.range, chunk);
+			const entry = entryLines.size > 0 && entryLines.has(range.start.line);
+			// An entry heading (see `page.ts`) also closes the entry before it, whatever their depths.
+			while (open.length > 0 && ((open[open.length - 1]?.depth ?? 0) >= foundHeading.depth || (entry && open.some(isEntry)))) open.pop();
 			const heading: Heading = {
 				index: firstHeading + i,
 				depth: foundHeading.depth,
 				text: foundHeading.text,
 				kind: headingKind(foundHeading.text),
 				parent: open[open.length - 1]?.index ?? null,
-				range: shiftRange(foundHeading.range, chunk),
+				range,
 			};
 			headings.push(heading);
 			open.push(heading);
@@ -105,7 +120,16 @@ class HeadingFacts {
 	private readonly paths: (string[] | undefined)[] = [];
 	private readonly groups: (Heading | null | undefined)[] = [];
 
-	constructor(readonly headings: readonly Heading[]) {}
+	/**
+	 * `entries`: which headings open a page entry (see `page.ts`); `labels`: which sit inside a group
+	 * region (`<div class="optional_reading" markdown="1">`), where a heading labels the papers of
+	 * that block and never opens a section.
+	 */
+	constructor(
+		readonly headings: readonly Heading[],
+		readonly entries: readonly boolean[],
+		readonly labels: readonly boolean[],
+	) {}
 
 	/** Texts of the heading and its ancestors, outermost first. Shared between papers: never mutated. */
 	path(index: number | null): string[] {
@@ -131,14 +155,19 @@ class HeadingFacts {
 		return group;
 	}
 
-	/** For sections taken at `depth`: the deepest heading in each heading's chain at that depth or shallower. */
-	bucketsAt(depth: number): (number | null)[] {
+	/** For each heading: the nearest heading in its chain (itself included) that `opens` says opens a section. */
+	bucketsWhere(opens: (heading: Heading) => boolean): (number | null)[] {
 		const buckets: (number | null)[] = [];
 		for (const heading of this.headings) {
 			// Headings come in document order, so a parent's bucket is known before its children's.
-			buckets[heading.index] = heading.depth <= depth ? heading.index : heading.parent === null ? null : (buckets[heading.parent] ?? null);
+			buckets[heading.index] = opens(heading) ? heading.index : heading.parent === null ? null : (buckets[heading.parent] ?? null);
 		}
 		return buckets;
+	}
+
+	/** For sections taken at `depth`: the deepest heading in each heading's chain at that depth or shallower. */
+	bucketsAt(depth: number): (number | null)[] {
+		return this.bucketsWhere((heading) => heading.depth <= depth && this.labels[heading.index] !== true);
 	}
 }
 
@@ -150,36 +179,51 @@ interface Sectioning {
 	sectionOf: number[];
 }
 
+/** Sections from one bucket (the heading that opens its section, or null) per paper. */
+function sectioned(facts: HeadingFacts, buckets: readonly (number | null)[]): Omit<Sectioning, "depth"> {
+	const sections: Section[] = [];
+	const byBucket = new Map<number | null, number>();
+	const sectionOf = buckets.map((bucket, paperIndex) => {
+		let sectionIndex = byBucket.get(bucket);
+		if (sectionIndex === undefined) {
+			sectionIndex = sections.length;
+			byBucket.set(bucket, sectionIndex);
+			sections.push({ headingIndex: bucket, title: bucket === null ? UNSECTIONED_TITLE : (facts.headings[bucket]?.text ?? ""), paperIndexes: [] });
+		}
+		sections[sectionIndex]?.paperIndexes.push(paperIndex);
+		return sectionIndex;
+	});
+	return { sections, sectionOf };
+}
+
 function sectionsOf(facts: HeadingFacts, paperHeadings: readonly (number | null)[]): Sectioning {
 	if (paperHeadings.length === 0) return { sections: [], depth: null, sectionOf: [] };
 	const { headings } = facts;
-	const depths = [...new Set(headings.map((heading) => heading.depth))].sort((a, b) => a - b);
+	// A page of entries (lectures after Liquid includes): its sections are the entries, whatever their depths.
+	if (facts.entries.some(Boolean)) {
+		const bucketOfHeading = facts.bucketsWhere((heading) => facts.entries[heading.index] === true);
+		const buckets = paperHeadings.map((index) => (index === null ? null : (bucketOfHeading[index] ?? null)));
+		const opening = buckets.filter((bucket): bucket is number => bucket !== null);
+		if (opening.length > 0) {
+			const depth = Math.min(...new Set(opening.map((bucket) => headings[bucket]?.depth ?? 6)));
+			return { ...sectioned(facts, buckets), depth };
+		}
+	}
+	const depths = [...new Set(headings.filter((heading) => facts.labels[heading.index] !== true).map((heading) => heading.depth))].sort((a, b) => a - b);
 	for (const depth of depths) {
 		const bucketOfHeading = facts.bucketsAt(depth);
 		const buckets = paperHeadings.map((index) => (index === null ? null : (bucketOfHeading[index] ?? null)));
 		// Papers before any heading form a section of their own, but they do not make a split.
 		if (new Set(buckets.filter((bucket) => bucket !== null)).size < 2) continue;
-		const sections: Section[] = [];
-		const byBucket = new Map<number | null, number>();
-		const sectionOf = buckets.map((bucket, paperIndex) => {
-			let sectionIndex = byBucket.get(bucket);
-			if (sectionIndex === undefined) {
-				sectionIndex = sections.length;
-				byBucket.set(bucket, sectionIndex);
-				sections.push({ headingIndex: bucket, title: bucket === null ? UNSECTIONED_TITLE : (headings[bucket]?.text ?? ""), paperIndexes: [] });
-			}
-			sections[sectionIndex]?.paperIndexes.push(paperIndex);
-			return sectionIndex;
-		});
-		return { sections, depth, sectionOf };
+		return { ...sectioned(facts, buckets), depth };
 	}
-	// The papers do not split: one section, named after the deepest heading they all share.
+	// The papers do not split: one section, named after the deepest heading they all share (labels aside).
 	const chains = [...new Set(paperHeadings)].map((index) => {
 		const chain: Heading[] = [];
 		for (let current = index; current !== null; current = headings[current]?.parent ?? null) {
 			const heading = headings[current];
 			if (!heading) break;
-			chain.unshift(heading);
+			if (facts.labels[heading.index] !== true) chain.unshift(heading);
 		}
 		return chain;
 	});
@@ -192,16 +236,48 @@ function sectionsOf(facts: HeadingFacts, paperHeadings: readonly (number | null)
 	};
 }
 
-function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindings[]): Catalogue {
-	const { headings, found } = assemble(chunks, findings);
-	const facts = new HeadingFacts(headings);
+/**
+ * Finds the innermost group region around each offset, for offsets asked in order: a sweep over the
+ * regions, which come in order of their start and nest.
+ */
+class RegionSweep {
+	private next = 0;
+	private readonly active: GroupRegion[] = [];
+
+	constructor(private readonly regions: readonly GroupRegion[]) {}
+
+	at(offset: number): GroupRegion | null {
+		if (this.regions.length === 0) return null;
+		while (this.next < this.regions.length && (this.regions[this.next]?.start ?? Infinity) <= offset) {
+			const region = this.regions[this.next];
+			if (region) this.active.push(region);
+			this.next += 1;
+		}
+		for (let i = this.active.length - 1; i >= 0; i--) {
+			const region = this.active[i];
+			if (region && offset < region.end) return region;
+		}
+		return null;
+	}
+}
+
+function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindings[], page: PreparedPage): Catalogue {
+	const { headings, found } = assemble(chunks, findings, page.entryLines);
+	const headingRegions = new RegionSweep(page.groups);
+	const facts = new HeadingFacts(
+		headings,
+		page.entryLines.size === 0 ? [] : headings.map((heading) => page.entryLines.has(heading.range.start.line)),
+		page.groups.length === 0 ? [] : headings.map((heading) => headingRegions.at(heading.range.start.offset) !== null),
+	);
 	const { sections, depth, sectionOf } = sectionsOf(
 		facts,
 		found.map((entry) => entry.headingIndex),
 	);
+	const paperRegions = new RegionSweep(page.groups);
 	const seen = new Map<string, number>();
 	const papers = found.map(({ paper, chunk, headingIndex }, paperIndex): Paper => {
-		const groupHeading = facts.groupHeading(headingIndex);
+		const range = shiftRange(paper.range, chunk);
+		const { group, groupHeadingIndex } = groupOf(paper, facts.groupHeading(headingIndex), paperRegions.at(range.start.offset));
 		const key = paper.canonicalUrl ?? titleKey(paper.title);
 		const repeat = (seen.get(key) ?? 0) + 1;
 		seen.set(key, repeat);
@@ -218,10 +294,10 @@ function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindin
 			kind: paper.kind,
 			headingIndex,
 			headingPath: facts.path(headingIndex),
-			group: groupHeading?.kind === "optional" ? "optional" : "required",
-			groupHeadingIndex: groupHeading?.index ?? null,
+			group,
+			groupHeadingIndex,
 			sectionIndex: sectionOf[paperIndex] ?? 0,
-			range: shiftRange(paper.range, chunk),
+			range,
 			linkOffset: paper.linkOffset + chunk.offset,
 		};
 		if (paper.url !== undefined) result.url = paper.url;
@@ -233,6 +309,16 @@ function buildCatalogue(chunks: readonly Chunk[], findings: readonly ChunkFindin
 		return result;
 	});
 	return { headings, papers, sections, sectionDepth: depth };
+}
+
+/**
+ * A paper's group: its own cue's (`Optional reading: [X](…)`), else the nearer of its group heading
+ * and the group region around it (a heading inside the region is nearer), else required.
+ */
+function groupOf(paper: FoundPaper, groupHeading: Heading | null, region: GroupRegion | null): { group: PaperGroup; groupHeadingIndex: number | null } {
+	if (paper.group !== undefined) return { group: paper.group, groupHeadingIndex: null };
+	if (region && !(groupHeading && groupHeading.range.start.offset > region.start)) return { group: region.group, groupHeadingIndex: null };
+	return { group: groupHeading?.kind === "optional" ? "optional" : "required", groupHeadingIndex: groupHeading?.index ?? null };
 }
 
 /**
@@ -248,12 +334,13 @@ export class CatalogueParser {
 	parse(text: string): Catalogue {
 		const quick = this.quickly(text);
 		if (quick) return quick;
-		const { chunks, definitionList } = chunkText(text);
+		const page = preparePage(text);
+		const { chunks, definitionList } = chunkText(page.text);
 		const next = new Map<string, ChunkFindings>();
 		const findings = chunks.map((chunk) => this.findings(chunk, definitionList, next));
 		// Keep only what the latest text uses, so the cache never outgrows one catalogue.
 		this.cache = next;
-		return this.remember(text, buildCatalogue(chunks, findings));
+		return this.remember(text, buildCatalogue(chunks, findings, page));
 	}
 
 	/**
@@ -285,8 +372,9 @@ export class CatalogueParser {
 		const quick = this.quickly(text);
 		if (quick) return quick;
 		let sliceStart = performance.now();
-		const { chunks, definitionList } = chunkText(text);
-		// Cutting a long catalogue into chunks is a slice of its own when it took one.
+		const page = preparePage(text);
+		const { chunks, definitionList } = chunkText(page.text);
+		// Reading the page and cutting it into chunks is a slice of its own when it took one.
 		if (performance.now() - sliceStart >= sliceMs / 2) {
 			await pause();
 			sliceStart = performance.now();
@@ -303,7 +391,7 @@ export class CatalogueParser {
 		// Putting the catalogue together is a slice of its own, unless everything so far fit in one.
 		if (performance.now() - sliceStart >= sliceMs / 2) await pause();
 		this.cache = next;
-		return this.remember(text, buildCatalogue(chunks, findings));
+		return this.remember(text, buildCatalogue(chunks, findings, page));
 	}
 
 	private findings(chunk: Chunk, definitionList: ChunkedText["definitionList"], next: Map<string, ChunkFindings>): ChunkFindings {

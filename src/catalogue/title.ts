@@ -19,12 +19,12 @@ export interface TitleReading extends VenueNote {
 	insertedLinks: string[];
 }
 
-// Link texts that name a format or a site rather than the paper.
-const GENERIC_LINK_TEXT =
-	/^(?:pdf|paper|papers|arxiv|link|links|code|slides?|video|talk|html|doi|url|web|website|site|blog|blog post|project|project page|page|github|source|src|abstract|preprint|here|poster|bib|bibtex|acm|ieee|springer|openreview|proceedings|full text|fulltext|download|review|notes?|summary|pdf link|paper link|view|read|official|publisher|dl|ssrn|semantic scholar|google scholar|scholar|youtube|twitter|tweet|thread|\d+)$/i;
+/** Link texts that name a format or a site rather than the paper (matched against `coreWords`). */
+export const GENERIC_LINK_TEXT =
+	/^(?:pdf|paper|papers|arxiv|link|links|code|slides?|video|talk|html|doi|url|web|website|site|blog|blog post|project|project page|page|github|source|src|abstract|preprint|here|poster|bib|bibtex|acm|ieee|springer|openreview|proceedings|full text|fulltext|download|review|notes?|summary|pdf link|paper link|view|read|official|publisher|dl|ssrn|semantic scholar|google scholar|scholar|youtube|twitter|tweet|thread|lab|lab page|faq|handout|question|questions|homework|assignment|lecture notes|lecture video|boards|\d+)$/i;
 
 /** Strips decoration (brackets, emoji, punctuation) to see whether anything title-like is left. */
-function coreWords(text: string): string {
+export function coreWords(text: string): string {
 	return text
 		.replace(/[[\](){}<>"'“”‘’`*_~|:;,.!?/\\-]/g, " ")
 		.replace(/[^\p{L}\p{N}\s]/gu, " ")
@@ -32,10 +32,32 @@ function coreWords(text: string): string {
 		.trim();
 }
 
+/** No generic link text has more letters and digits than this ("semantic scholar" has 15). */
+const LONGEST_GENERIC = 16;
+
+/**
+ * Whether a text surely has more than `LONGEST_GENERIC` ASCII letters and digits, one a letter: then
+ * its core words are longer than any generic text and are not a number, so it is title text. A
+ * shortcut for the common case (most titles), exact because it only ever answers yes.
+ */
+function surelyLong(text: string): boolean {
+	let count = 0;
+	let letter = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letter = true;
+		else if (!(code >= 48 && code <= 57)) continue;
+		count += 1;
+		if (count > LONGEST_GENERIC && letter) return true;
+	}
+	return false;
+}
+
 /** Whether a link's text could be a paper's title. */
 export function isTitleText(text: string, url?: string): boolean {
 	const trimmed = text.trim();
 	if (url !== undefined && (trimmed === url || /^(?:https?:\/\/|www\.)\S+$/i.test(trimmed))) return false;
+	if (surelyLong(trimmed)) return true;
 	const core = coreWords(trimmed);
 	if (core.length < 2) return false;
 	return !GENERIC_LINK_TEXT.test(core);
@@ -52,6 +74,9 @@ export function isInsertedLinkLabel(label: string): boolean {
 export function collapseWhitespace(text: string): string {
 	return text.replace(/\s+/g, " ").trim();
 }
+
+/** `()`, `(, )`, `[ | ]`: what is left of brackets around links that are not the title (`[ ]` stays: it reads as a box). */
+const EMPTIED_BRACKETS = /\(\s*(?:[,;·|/]\s*)*\)|\[\s*[,;·|/](?:\s*[,;·|/])*\s*\]|\[\]/g;
 
 // A quoted title inside plain text: "Title" or “Title”.
 const QUOTED = /"([^"]{3,})"|“([^”]{3,})”/;
@@ -87,7 +112,9 @@ function chooseTitle(runs: readonly Run[]): Choice {
 
 	const text = runs
 		.map((run) => (run.kind === "text" || run.kind === "strong" ? run.text : run.kind === "link" && isTitleText(run.text, run.url) ? run.text : ""))
-		.join("");
+		.join("")
+		// Brackets that held only the links left out: `Lecture 1: Introduction ([notes](…), [video](…))`.
+		.replace(EMPTIED_BRACKETS, " ");
 	// Nothing but a link that looks generic ("[Paper](url)"): its text is still the best title there is.
 	const onlyLink = links[0];
 	if (text.trim() === "" && onlyLink) return { title: onlyLink.run.text, url: onlyLink.run.url, runIndex: onlyLink.runIndex };
@@ -123,12 +150,42 @@ function venueNoteIn(text: string): VenueNote {
 	return {};
 }
 
+/** `Title?(comment)`: a parenthesised group glued to the end of a title, with what came before it. */
+const GLUED_GROUP = /^([\s\S]*[^\s(])\(([^()]*)\)$/;
+
+/**
+ * Splits the reader's comment off a plain-text title it is glued to, as in
+ * `How Good Are Query Optimizers, Really?(some experiment, good)`. The group must touch the title
+ * (`Title (Extended Version)` keeps its words) and read as a comment rather than as part of a name:
+ * it follows punctuation, or holds several words, or is a venue note with a year (`ResNet(CVPR’16)`).
+ * `The Case for O(1)`, `f(x)` and a link written out as text (`[text](https://…)`) are left whole.
+ */
+export function splitGluedComment(title: string): { title: string; comment: string } | null {
+	const match = GLUED_GROUP.exec(title);
+	if (!match) return null;
+	const before = match[1] ?? "";
+	const comment = collapseWhitespace(match[2] ?? "");
+	if (!/[\p{L}\p{N}]/u.test(comment) || !/\p{L}/u.test(before)) return null;
+	const glue = before.charAt(before.length - 1);
+	if (glue === "]" || /^\S*[/:]\S*$/.test(comment)) return null;
+	const isComment = !/[\p{L}\p{N}]/u.test(glue) || /[\s,;]/.test(comment) || parseVenueNote(comment).year !== undefined;
+	return isComment ? { title: before.trim(), comment } : null;
+}
+
 export function readTitle(runs: readonly Run[]): TitleReading {
 	const noteLinks = runs.flatMap((run) => (run.kind === "note" ? [run.target] : []));
 	const insertedLinks = runs.flatMap((run) => (run.kind === "note" && isInsertedLinkLabel(run.label) ? [run.target] : []));
 	const choice = chooseTitle(runs);
-	const { title, note } = splitTitleNote(collapseWhitespace(choice.title));
-	const annotation = annotationAround(runs, choice);
+	let { title, note } = splitTitleNote(collapseWhitespace(choice.title));
+	let annotation = annotationAround(runs, choice);
+	// A title read from the item's plain text may carry the reader's comment glued to its end.
+	const glued = choice.runIndex === -1 ? splitGluedComment(title) : null;
+	if (glued) {
+		title = glued.title;
+		annotation = glued.comment;
+		const commentNote = parseVenueNote(glued.comment);
+		if (note === undefined && commentNote.year !== undefined) note = glued.comment;
+	}
 	const venue = note !== undefined ? parseVenueNote(note) : venueNoteIn(annotation);
 	const reading: TitleReading = { title, annotation, noteLinks, insertedLinks, ...venue };
 	if (choice.url !== undefined) reading.url = choice.url;

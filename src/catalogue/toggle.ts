@@ -10,23 +10,37 @@ import type { Catalogue, Paper } from "./model";
 const MAX_TOGGLES = 32;
 const BOX = /[ xX]/;
 
-/** Offsets where two texts of equal length differ, or null when there are more than `limit`. */
+/** The texts are compared in blocks of this many characters, and a differing block halved... */
+const BLOCK = 4096;
+/** ...until this many are left, searched character by character. */
+const SCAN = 32;
+
+/**
+ * Offsets where two texts of equal length differ, ascending, or null when there are more than
+ * `limit`. Equal blocks are skipped at native speed and a differing one halved until a short
+ * stretch is left, so a few toggles in a long text cost a pass of native comparisons and a few
+ * short loops: this runs on every keystroke that ticks a box, often before the JIT has compiled it.
+ */
 function differences(before: string, after: string, limit: number): number[] | null {
 	const found: number[] = [];
-	let start = 0;
-	const length = after.length;
-	while (start < length) {
-		// Compare in blocks first: equal blocks (nearly all of them) are skipped at native speed.
-		const end = Math.min(length, start + 4096);
-		if (before.slice(start, end) !== after.slice(start, end)) {
+	// Stretches still to look at, as start/end pairs, pushed so that offsets come out in order.
+	const stack: number[] = [];
+	for (let blockEnd = after.length; blockEnd > 0; blockEnd -= BLOCK) stack.push(Math.max(0, blockEnd - BLOCK), blockEnd);
+	while (stack.length > 0) {
+		const end = stack.pop() ?? 0;
+		const start = stack.pop() ?? 0;
+		if (end - start <= SCAN) {
 			for (let i = start; i < end; i++) {
 				if (before.charCodeAt(i) !== after.charCodeAt(i)) {
 					found.push(i);
 					if (found.length > limit) return null;
 				}
 			}
+			continue;
 		}
-		start = end;
+		if (before.slice(start, end) === after.slice(start, end)) continue;
+		const middle = (start + end) >> 1;
+		stack.push(middle, end, start, middle);
 	}
 	return found;
 }
@@ -42,9 +56,14 @@ export function catalogueAfterToggles(previousText: string, previous: Catalogue,
 		if (!BOX.test(char) || !BOX.test(previousText[offset] ?? "")) return null;
 		byOffset.set(offset, -1);
 	}
-	previous.papers.forEach((paper, index) => {
-		if (paper.checkboxOffset !== undefined && byOffset.has(paper.checkboxOffset)) byOffset.set(paper.checkboxOffset, index);
-	});
+	let unmatched = byOffset.size;
+	for (let index = 0; index < previous.papers.length && unmatched > 0; index++) {
+		const offset = previous.papers[index]?.checkboxOffset;
+		if (offset !== undefined && byOffset.get(offset) === -1) {
+			byOffset.set(offset, index);
+			unmatched -= 1;
+		}
+	}
 	const papers: Paper[] = previous.papers.slice();
 	for (const [offset, index] of byOffset) {
 		const paper = papers[index];

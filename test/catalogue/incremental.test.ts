@@ -8,10 +8,16 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
+import type { Definition } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generateCatalogue, paperItem, Rng } from "../../bench/generate";
-import { chunkText } from "../../src/catalogue/chunks";
+import { capLongLines, capNesting, chunkText } from "../../src/catalogue/chunks";
 import * as extract from "../../src/catalogue/extract";
+import { definitionMap } from "../../src/catalogue/inline-runs";
+import { preparePage } from "../../src/catalogue/page";
 import { CatalogueParser, parseCatalogue } from "../../src/catalogue/parse";
 
 vi.mock("../../src/catalogue/extract", async (importOriginal) => {
@@ -71,7 +77,29 @@ type Edit =
 	| { kind: "crlf"; at: number; span: number }
 	| { kind: "definition"; at: number; label: string }
 	| { kind: "comment"; at: number; closed: boolean }
-	| { kind: "indent"; at: number; span: number };
+	| { kind: "indent"; at: number; span: number }
+	/** A kramdown block (`<div class="…" markdown="1">`, `<details markdown="1">`) around some lines: it may span chunks. */
+	| { kind: "kramdown"; at: number; span: number; opener: string; closed: boolean }
+	| { kind: "liquid"; at: number; span: number; tag: "include" | "comment" }
+	| { kind: "schedule"; at: number; seed: number }
+	| { kind: "nested-task"; at: number; seed: number };
+
+const KRAMDOWN_OPENERS = [
+	'<div class="required_reading" markdown="1">',
+	'<div class="optional_reading" markdown="block">',
+	'<div class="reading">\n<div class="optional_reading" markdown="1">',
+	'<details markdown="1">\n<summary>Optional reading</summary>',
+	'<td markdown="span">',
+];
+
+/** Wraps the lines from the one at `at` over `span` lines in `open` and `close` lines. */
+function wrapLines(text: string, at: number, span: number, open: string, close: string): string {
+	const { index, starts } = lineAt(text, at);
+	const start = starts[index] ?? text.length;
+	const end = starts[Math.min(starts.length - 1, index + span)] ?? text.length;
+	const body = text.slice(start, end);
+	return `${text.slice(0, start)}${open}\n${body}${body === "" || body.endsWith("\n") ? "" : "\n"}${close}${text.slice(end)}`;
+}
 
 function applyEdit(text: string, edit: Edit): string {
 	switch (edit.kind) {
@@ -125,6 +153,23 @@ function applyEdit(text: string, edit: Edit): string {
 			const end = starts[Math.min(starts.length - 1, index + edit.span)] ?? text.length;
 			return text.slice(0, start) + text.slice(start, end).replace(/^/gm, "    ").replace(/ {4}$/, "") + text.slice(end);
 		}
+		case "kramdown": {
+			const name = /^<(\w+)/.exec(edit.opener.split("\n").pop() ?? "")?.[1] ?? "div";
+			const close = edit.closed ? `${edit.opener.includes('"reading"') ? `</${name}>\n</div>` : `</${name}>`}\n` : "";
+			return wrapLines(text, edit.at, edit.span, edit.opener, close);
+		}
+		case "liquid":
+			return edit.tag === "include"
+				? insertAt(text, lineAt(text, edit.at).offset, "{% include lecture_entry.html %}\n[//]: <> (a lecture)\n")
+				: wrapLines(text, edit.at, edit.span, "{% comment %}", "{% endcomment %}\n");
+		case "schedule": {
+			const rng = new Rng(edit.seed);
+			const row = (cue: string): string => `${cue} [${rng.pick(["Naiad", "Dryad", "MillWheel", "Ray"])} ${rng.int(1000)}](https://example.org/s${rng.int(1_000_000)})`;
+			const rows = [`**Week ${rng.int(20)}** — Lecture ([slides](https://example.org/slides))`, row("Preparation: Read"), row("Optional reading:"), "Assigned: [Lab 1](https://example.org/lab)"];
+			return insertAt(text, lineAt(text, edit.at).offset, `\n${rows.join(rng.pick(["  \n", "\\\n", "<br>"]))}\n\n`);
+		}
+		case "nested-task":
+			return insertAt(text, lineAt(text, edit.at).offset, `    - [${new Rng(edit.seed).chance(0.5) ? "x" : " "}] A sub-task ${edit.seed}\n`);
 	}
 }
 
@@ -148,7 +193,44 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
 	{ arbitrary: fc.record({ kind: fc.constant("definition" as const), at: fraction, label: fc.constantFrom("ref", "Ref", "1", "ü") }), weight: 1 },
 	{ arbitrary: fc.record({ kind: fc.constant("comment" as const), at: fraction, closed: fc.boolean() }), weight: 1 },
 	{ arbitrary: fc.record({ kind: fc.constant("indent" as const), at: fraction, span: fc.integer({ min: 1, max: 10 }) }), weight: 1 },
+	{
+		arbitrary: fc.record({ kind: fc.constant("kramdown" as const), at: fraction, span: fc.integer({ min: 0, max: 60 }), opener: fc.constantFrom(...KRAMDOWN_OPENERS), closed: fc.boolean() }),
+		weight: 2,
+	},
+	{ arbitrary: fc.record({ kind: fc.constant("liquid" as const), at: fraction, span: fc.integer({ min: 0, max: 40 }), tag: fc.constantFrom("include" as const, "comment" as const) }), weight: 2 },
+	{ arbitrary: fc.record({ kind: fc.constant("schedule" as const), at: fraction, seed: fc.nat(100_000) }), weight: 1 },
+	{ arbitrary: fc.record({ kind: fc.constant("nested-task" as const), at: fraction, seed: fc.nat(100_000) }), weight: 1 },
 );
+
+const wholeDocument = unified().use(remarkParse).use(remarkGfm);
+
+/** What one remark parse of the whole page (its markup blanked as the parser blanks it) finds, or null when remark cannot parse it. */
+function unchunkedFindings(text: string) {
+	const prepared = preparePage(text).text;
+	const start = chunkText(prepared).chunks[0]?.offset ?? 0;
+	const source = capLongLines(capNesting(prepared.slice(start)));
+	let tree;
+	try {
+		tree = wholeDocument.parse(source);
+	} catch {
+		// micromark's development build (the one vitest loads) asserts on a few inputs its production build parses.
+		return null;
+	}
+	const definitions = definitionMap(tree.children.filter((node): node is Definition => node.type === "definition"));
+	const { headings, papers } = extract.findInChunk(tree, source, definitions, source.length);
+	return {
+		headings: headings.map((heading) => [heading.text, heading.range.start.offset + start]),
+		papers: papers.map((paper) => [paper.kind, paper.title, paper.url, paper.checked, paper.checkboxOffset === undefined ? undefined : paper.checkboxOffset + start, paper.range.start.offset + start, paper.linkOffset + start, paper.details]),
+	};
+}
+
+function chunkedFindings(text: string) {
+	const catalogue = parseCatalogue(text);
+	return {
+		headings: catalogue.headings.map((heading) => [heading.text, heading.range.start.offset]),
+		papers: catalogue.papers.map((paper) => [paper.kind, paper.title, paper.url, paper.checked, paper.checkboxOffset, paper.range.start.offset, paper.linkOffset, paper.details]),
+	};
+}
 
 // ---------------------------------------------------------------- tests
 
@@ -172,7 +254,23 @@ describe("incremental re-parsing with one long-lived CatalogueParser", () => {
 			}),
 			{ numRuns: 8 },
 		);
-	}, 60_000);
+	});
+
+	it("after every edit, finds what one remark parse of the whole page finds: chunking stays invisible with page markup", () => {
+		fc.assert(
+			// Without link definitions: a definition line that continues a paragraph is not one in a whole parse,
+			// but the chunker hands it to every chunk that names its label (a known gap, apart from page markup).
+			fc.property(fc.nat(1_000_000), fc.array(editArbitrary.filter((edit) => edit.kind !== "definition"), { minLength: 1, maxLength: 5 }), (seed, edits) => {
+				let text = generateCatalogue({ papers: 80, seed, sectionSize: 30 });
+				for (const edit of edits) {
+					text = applyEdit(text, edit);
+					const whole = unchunkedFindings(text);
+					if (whole) expectSameCatalogue(chunkedFindings(text), whole, `after ${JSON.stringify(edit)}`);
+				}
+			}),
+			{ numRuns: 8 },
+		);
+	});
 
 	it("parseInSlices gives the same catalogue as parse, fresh and after an edit", async () => {
 		const text = generateCatalogue({ papers: PAPERS, seed: 11, sectionSize: 50 });

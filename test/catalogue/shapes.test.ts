@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { paperAtLine, withCheckboxes } from "../../src/catalogue/edits";
 import type { Catalogue, Paper } from "../../src/catalogue/model";
 import { parseCatalogue } from "../../src/catalogue/parse";
 
@@ -26,6 +27,10 @@ const SHAPES = [
 	"no-headings",
 	"headings-no-papers",
 	"mixed-groups",
+	"kramdown-course",
+	"progress-checklist",
+	"schedule-lines",
+	"glued-comments",
 ] as const;
 type Shape = (typeof SHAPES)[number];
 
@@ -124,6 +129,8 @@ const TITLES: [Shape, string[]][] = [
 		[
 			"Paxos Made Simple",
 			"In Search of an Understandable Consensus Algorithm",
+			// A task sub-item is tracked by its own box: an item of its own.
+			"Read sections 1–5 before the meeting",
 			"Practical Byzantine Fault Tolerance",
 			"HotStuff: BFT Consensus in the Lens of Blockchain",
 			"The latest gossip on BFT consensus",
@@ -237,6 +244,62 @@ const TITLES: [Shape, string[]][] = [
 			"In-Datacenter Performance Analysis of a Tensor Processing Unit",
 			"Roofline: An Insightful Visual Performance Model for Multicore Architectures",
 			"A Domain-Specific Architecture for Deep Neural Networks",
+		],
+	],
+	[
+		"kramdown-course",
+		[
+			"The Datacenter as a Computer",
+			"Designing Data-Intensive Applications",
+			"How to Read a Paper",
+			"Naiad: A Timely Dataflow System",
+			"Dryad: Distributed Data-Parallel Programs from Sequential Building Blocks",
+			"MillWheel: Fault-Tolerant Stream Processing at Internet Scale",
+			"FlumeJava: Easy, Efficient Data-Parallel Pipelines",
+			"Clipper: A Low-Latency Online Prediction Serving System",
+			"TensorFlow-Serving: Flexible, High-Performance ML Serving",
+		],
+	],
+	[
+		"progress-checklist",
+		[
+			"Lecture 1: Introduction",
+			"MapReduce (2004)",
+			"Watch the lecture video",
+			"Review the lecture notes",
+			"Lab 1: MapReduce",
+			"Sequential version",
+			"Parallel version",
+			"Crash tests",
+			"Lecture 2: RPC and threads",
+			"The Go Memory Model",
+			"Implementing Remote Procedure Calls",
+			"The Google File System",
+		],
+	],
+	[
+		"schedule-lines",
+		[
+			"MapReduce: Simplified Data Processing on Large Clusters",
+			"Implementing Remote Procedure Calls",
+			"The Go Memory Model",
+			"The Google File System",
+			"Bigtable: A Distributed Storage System for Structured Data",
+			"The Design of a Practical System for Fault-Tolerant Virtual Machines",
+		],
+	],
+	[
+		"glued-comments",
+		[
+			"How Good Are Query Optimizers, Really?",
+			"Access Path Selection in a Relational Database Management System",
+			"The Cascades Framework for Query Optimization",
+			// A space before the parenthesis: part of the title, not a comment.
+			"Orca: A Modular Query Optimizer Architecture for Big Data (Extended Version)",
+			"The Case for Learned Index Structures",
+			"The Design and Implementation of a Log-Structured File System",
+			// Glued to a letter, one word, no year: part of a name.
+			"Scheduling in O(1)",
 		],
 	],
 ];
@@ -360,16 +423,23 @@ describe("sub-bullets", () => {
 		expect(paperTitled("sub-bullets", "HotStuff: BFT Consensus in the Lens of Blockchain").details).toEqual([]);
 	});
 
-	it("keeps a checkbox sub-item and a linked sub-item as details, not papers", () => {
+	it("keeps a linked sub-item as a detail, and makes a checkbox sub-item an item of its own", () => {
 		const raft = paperTitled("sub-bullets", "In Search of an Understandable Consensus Algorithm");
 		// Spec is silent on deeper nesting: every bullet below the paper is one detail, in document order.
-		expect(raft.details).toHaveLength(5);
-		expect(raft.details.slice(0, 3)).toEqual(["Diego Ongaro, John Ousterhout", "USENIX ATC 2014, Best Paper", "The extended version has the safety proof"]);
-		expect(raft.details[3]).toContain("Read sections 1–5 before the meeting");
-		expect(raft.details[4]).toContain("Raft Refloated: Do We Have Consensus?");
-		// The sub-item's checkbox is not the paper's.
+		expect(raft.details).toEqual([
+			"Diego Ongaro, John Ousterhout",
+			"USENIX ATC 2014, Best Paper",
+			"The extended version has the safety proof",
+			"Related: Raft Refloated: Do We Have Consensus?",
+		]);
 		expect(raft.checked).toBe(false);
-		expect(shape("sub-bullets").text[raft.checkboxOffset ?? -1]).toBe(" ");
+		const reading = paperTitled("sub-bullets", "Read sections 1–5 before the meeting");
+		// Done by its own box, which is not the paper's; it lies inside the paper's item.
+		expect(reading.checkboxOffset).not.toBe(raft.checkboxOffset);
+		expect(shape("sub-bullets").text.slice((reading.checkboxOffset ?? 0) - 1, (reading.checkboxOffset ?? 0) + 2)).toBe("[ ]");
+		expect(reading.range.start.offset).toBeGreaterThan(raft.range.start.offset);
+		expect(reading.range.end.offset).toBeLessThanOrEqual(raft.range.end.offset);
+		expect(reading.headingPath).toEqual(raft.headingPath);
 	});
 
 	it("takes linked items under a plain bullet as papers", () => {
@@ -668,6 +738,155 @@ describe("required, optional and plain headings at different depths", () => {
 		expect(sectionTitles("mixed-groups")).toEqual([null, "Week 1: Foundations", "Week 2: Training at Scale", "Week 3: Hardware"]);
 		expect(catalogue.sections.map((s) => s.paperIndexes)).toEqual([[0], [1, 2, 3, 4], [5, 6], [7, 8, 9]]);
 		expect(catalogue.papers.map((p) => p.sectionIndex)).toEqual([0, 1, 1, 1, 1, 2, 2, 3, 3, 3]);
+	});
+});
+
+describe("Jekyll / kramdown course pages", () => {
+	const { text, catalogue } = shape("kramdown-course");
+
+	it("reads a required or optional reading block's class, or its summary, as the papers' group", () => {
+		expect(catalogue.papers.map((p) => [p.title.split(":")[0], p.group, p.groupHeadingIndex])).toEqual([
+			["The Datacenter as a Computer", "required", null],
+			["Designing Data-Intensive Applications", "required", null],
+			["How to Read a Paper", "optional", null],
+			["Naiad", "required", null],
+			["Dryad", "required", null],
+			// Under a plain heading inside the optional block: the block decides.
+			["MillWheel", "optional", null],
+			["FlumeJava", "optional", null],
+			// `<details markdown="1">` with `<summary>Required reading</summary>`, and an optional one.
+			["Clipper", "required", null],
+			["TensorFlow-Serving", "optional", null],
+		]);
+	});
+
+	it("takes no paper from a Liquid comment, a block without markdown=\"1\", or an HTML comment", () => {
+		const urls = catalogue.papers.map((p) => p.url ?? "");
+		expect(urls.filter((url) => /dropped|raw|commented/.test(url))).toEqual([]);
+		expect(catalogue.papers.every((p) => p.url?.startsWith("https://example.org/"))).toBe(true);
+	});
+
+	it("makes each lecture after a Liquid include a section, whatever its heading depth", () => {
+		// `## Dataflow Systems` follows the `# Holiday` entry: its sibling, not its child.
+		expect(paperTitled("kramdown-course", "Naiad: A Timely Dataflow System").headingPath).toEqual(["Dataflow Systems"]);
+		expect(sectionTitles("kramdown-course")).toEqual(["Introduction", "Dataflow Systems", "Model Serving"]);
+		expect(catalogue.sections.map((section) => section.paperIndexes)).toEqual([[0, 1, 2], [3, 4, 5, 6], [7, 8]]);
+	});
+
+	it("keeps headings inside a reading block as labels of its papers, not as sections", () => {
+		const millWheel = paperTitled("kramdown-course", "MillWheel: Fault-Tolerant Stream Processing at Internet Scale");
+		expect(millWheel.headingPath).toEqual(["Dataflow Systems", "Streaming"]);
+		expect(millWheel.sectionIndex).toBe(paperTitled("kramdown-course", "Naiad: A Timely Dataflow System").sectionIndex);
+	});
+
+	it("reads ticks and positions in the original text, the blanked tag lines left as written", () => {
+		expect(catalogue.papers.map((p) => (p.checkboxOffset === undefined ? null : text[p.checkboxOffset]))).toEqual([null, null, null, "x", " ", null, null, null, null]);
+		// The link to a note goes at the end of the item's own line.
+		for (const paper of catalogue.papers) expect(text.charAt(paper.linkOffset), paper.title).toBe("\n");
+		expect(text).toContain('<div class="required_reading" markdown="block">');
+		expect(catalogue.headings.map((h) => h.text)).toEqual(["Systems for Machine Learning", "Introduction", "Holiday", "Dataflow Systems", "Streaming", "Batch", "Model Serving"]);
+	});
+});
+
+describe("progress checklists", () => {
+	const { text, catalogue } = shape("progress-checklist");
+
+	it("makes every task item an item of its own, nested or not, done by its own box", () => {
+		expect(catalogue.papers.map((p) => p.checked)).toEqual([true, true, true, false, false, true, false, false, false, false, true, true]);
+		for (const paper of catalogue.papers) {
+			expect(text.slice((paper.checkboxOffset ?? 0) - 1, (paper.checkboxOffset ?? 0) + 2), paper.title).toBe(paper.checked ? "[x]" : "[ ]");
+		}
+		expect(new Set(catalogue.papers.map((p) => p.checkboxOffset)).size).toBe(catalogue.papers.length);
+	});
+
+	it("keeps plain sub-bullets as details, and no task item among them", () => {
+		expect(paperTitled("progress-checklist", "Lecture 1: Introduction").details).toEqual(["Slides are in the shared folder"]);
+		expect(paperTitled("progress-checklist", "Lab 1: MapReduce").details).toEqual([]);
+		// A plain bullet between a task and its nested tasks stays a detail; the tasks under it are items.
+		expect(paperTitled("progress-checklist", "Lecture 2: RPC and threads").details).toEqual(["Readings:", "Bring a laptop"]);
+	});
+
+	it("still reads the `- - [x]` shape as one item", () => {
+		expect(catalogue.papers.filter((p) => p.url === "https://example.org/papers/gfs.pdf")).toHaveLength(1);
+	});
+
+	it("finds the nested item on its own line, and ticks only its box", () => {
+		const crash = paperTitled("progress-checklist", "Crash tests");
+		expect(paperAtLine(catalogue, crash.range.start.line - 1)?.id).toBe(crash.id);
+		const ticked = parseCatalogue(withCheckboxes(text, catalogue, [crash.id], true));
+		expect(ticked.papers.map((p) => p.checked)).toEqual(catalogue.papers.map((p) => p.checked || p.id === crash.id));
+	});
+
+	it("keeps the sections and groups of the headings", () => {
+		expect(sectionTitles("progress-checklist")).toEqual(["Week 1", "Week 2"]);
+		expect(catalogue.papers.every((p) => p.group === "required")).toBe(true);
+	});
+});
+
+describe("schedules written as lines", () => {
+	const { text, catalogue } = shape("schedule-lines");
+
+	it("takes each cued link as a reading, and no lecture notes, slides, videos, FAQs, questions or labs", () => {
+		expect(catalogue.papers.map((p) => p.url)).toEqual([
+			"https://example.org/papers/mapreduce.pdf",
+			"https://example.org/papers/birrell-rpc.pdf",
+			"https://example.org/go-memory-model",
+			"https://example.org/papers/gfs.pdf",
+			"https://example.org/papers/bigtable.pdf",
+			"https://example.org/papers/vm-ft.pdf",
+		]);
+	});
+
+	it("gives a reading no checkbox, and its note link a place right after its own link", () => {
+		for (const paper of catalogue.papers) {
+			expect(paper).toMatchObject({ kind: "line", checked: false, details: [] });
+			expect(paper.checkboxOffset).toBeUndefined();
+			expect(sourceOf("schedule-lines", paper)).toBe(`[${text.slice(paper.range.start.offset + 1, paper.linkOffset).split("](")[0] ?? ""}](${paper.url ?? ""})`);
+			expect(paper.linkOffset).toBe(paper.range.end.offset);
+		}
+	});
+
+	it("reads each inserted note link back as its own reading's, the rest unchanged", () => {
+		let linked = text;
+		for (const paper of [...catalogue.papers].reverse()) {
+			linked = `${linked.slice(0, paper.linkOffset)} [[Papers/${paper.title.replace(/[:[\]]/g, "")}|notes]]${linked.slice(paper.linkOffset)}`;
+		}
+		const after = parseCatalogue(linked);
+		expect(after.papers.map((p) => [p.id, p.title, p.annotation])).toEqual(catalogue.papers.map((p) => [p.id, p.title, p.annotation]));
+		for (const [i, paper] of after.papers.entries()) {
+			const own = `Papers/${catalogue.papers[i]?.title.replace(/[:[\]]/g, "") ?? ""}`;
+			expect(paper.noteLinks).toEqual([own]);
+			expect(paper.insertedLinks).toEqual([own]);
+		}
+	});
+
+	it("reads a cue's group and a reading's venue note", () => {
+		expect(catalogue.papers.map((p) => p.group)).toEqual(["required", "required", "required", "required", "optional", "required"]);
+		expect(venueOf(paperTitled("schedule-lines", "The Google File System"))).toEqual({ venue: "SOSP", year: 2003, award: undefined });
+		expect(paperTitled("schedule-lines", "MapReduce: Simplified Data Processing on Large Clusters").annotation).toBe("Preparation: Read … (FAQ)");
+	});
+
+	it("has one section when it has no headings", () => {
+		expect(catalogue.headings).toEqual([]);
+		expect(catalogue.sections).toEqual([{ headingIndex: null, title: "All papers", paperIndexes: [0, 1, 2, 3, 4, 5] }]);
+	});
+});
+
+describe("comments glued after a plain-text title", () => {
+	it.each([
+		["How Good Are Query Optimizers, Really?", "some experiment, good", {}],
+		["Access Path Selection in a Relational Database Management System", "the classic; read it twice", {}],
+		// A comment that is a venue note gives the venue too.
+		["The Cascades Framework for Query Optimization", "Data Eng. Bull. 1995", { venue: "Data Eng. Bull.", year: 1995 }],
+		["Orca: A Modular Query Optimizer Architecture for Big Data (Extended Version)", "", {}],
+		["The Case for Learned Index Structures", "", { venue: "SIGMOD", year: 2018 }],
+		// After a link the title is the link's; the rest was already the annotation.
+		["The Design and Implementation of a Log-Structured File System", "…(good background)", {}],
+		["Scheduling in O(1)", "", {}],
+	])("%s", (title, annotation, venue) => {
+		const paper = paperTitled("glued-comments", title);
+		expect(paper.annotation).toBe(annotation);
+		expect(venueOf(paper)).toEqual({ venue: undefined, year: undefined, award: undefined, ...venue });
 	});
 });
 

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { generateCatalogue } from "../../bench/generate";
 import { parseCatalogue } from "../../src/catalogue/parse";
 import { catalogueAfterToggles } from "../../src/catalogue/toggle";
 import { EXAMPLE_TEXT } from "../support/example";
@@ -31,5 +33,27 @@ describe("catalogueAfterToggles", () => {
 		const text = "- [ ] [A](https://a)\n\n`[ ]`\n";
 		const offset = text.lastIndexOf("[ ]") + 1;
 		expect(catalogueAfterToggles(text, parseCatalogue(text), setChar(text, offset, "x"))).toBeNull();
+	});
+
+	it("finds every toggled box of a long catalogue, wherever it is, and declines more than 32 or any other edit", () => {
+		const text = generateCatalogue({ papers: 600, seed: 5 });
+		const catalogue = parseCatalogue(text);
+		const boxes = catalogue.papers.filter((paper) => paper.checkboxOffset !== undefined);
+		fc.assert(
+			fc.property(fc.uniqueArray(fc.nat(boxes.length - 1), { minLength: 1, maxLength: 40 }), fc.option(fc.nat(text.length - 1), { nil: undefined }), (picked, other) => {
+				let next = text;
+				for (const index of picked) {
+					const paper = boxes[index];
+					if (paper?.checkboxOffset !== undefined) next = setChar(next, paper.checkboxOffset, paper.checked ? " " : "x");
+				}
+				// Now and then one more change that is no toggle: the result must be null then.
+				const elsewhere = other !== undefined && !boxes.some((paper) => paper.checkboxOffset === other) && next[other] !== "\u0001";
+				if (elsewhere) next = setChar(next, other, "\u0001");
+				const toggled = catalogueAfterToggles(text, catalogue, next);
+				if (picked.length > 32 || elsewhere) expect(toggled).toBeNull();
+				else expect(toggled).toEqual(parseCatalogue(next));
+			}),
+			{ numRuns: 60 },
+		);
 	});
 });
