@@ -6,7 +6,7 @@
  * properties and link resolution. Lookups go by path
  * (`getAbstractFileByPath`), never by scanning every file.
  */
-import { type App, type Editor, type EditorChange, normalizePath, TFile, TFolder } from "obsidian";
+import { type App, type Editor, type EditorChange, type MarkdownView, normalizePath, TFile, TFolder } from "obsidian";
 import { readProperties } from "../notes/front-matter";
 import { openInSourceEditor } from "./live-text";
 import { yieldToUi } from "./yield-to-ui";
@@ -71,36 +71,45 @@ export class ObsidianVault implements NoteVault {
 
 	async process(path: string, edit: (text: string) => string): Promise<string> {
 		const normalized = normalizePath(path);
-		let view = openInSourceEditor(this.app, normalized);
+		// The view editing this note now. Looked up again after every pause and never kept across one: a tab that
+		// opens another note keeps its view and its editor, which then show that other note.
+		const editing = (): MarkdownView | null => openInSourceEditor(this.app, normalized);
+		let view = editing();
 		if (!view) return this.app.vault.process(this.file(path), edit);
 		// Open in an editor: a vault write would replace what the user typed since the last save (the sync's
 		// notes are written between the plan and the links). Edit the editor's text instead, as changes it merges,
 		// then save it, so the file holds what the editor shows.
-		const editor = view.editor;
-		let pending: EditorChange[] = [];
+		let pending: EditorChange[];
 		for (;;) {
-			const text = editor.getValue();
+			const text = view.editor.getValue();
 			// Thousands of links are thousands of changed lines: they are found in slices, and found again if the
 			// user types meanwhile (the edit is worked out from the text as it is then).
-			pending = await editorChangesInSlices(editor, text, edit(text), yieldToUi);
-			if (editor.getValue() === text) break;
+			pending = await editorChangesInSlices(view.editor, text, edit(text), yieldToUi);
+			const now = editing();
+			// Closed meanwhile (Obsidian saved it): all of it through the file.
+			if (!now) return this.app.vault.process(this.file(path), edit);
+			if (now === view && now.editor.getValue() === text) break;
+			view = now;
 		}
 		while (pending.length > 0) {
 			// A few hundred changes per transaction, from the end of the note back, so the changes still to come keep
 			// their positions, and the editor answers in between.
-			editor.transaction({ changes: pending.splice(Math.max(0, pending.length - CHANGES_PER_TRANSACTION)) });
+			view.editor.transaction({ changes: pending.splice(Math.max(0, pending.length - CHANGES_PER_TRANSACTION)) });
 			if (pending.length === 0) break;
-			const expected = editor.getValue();
+			const expected = view.editor.getValue();
 			await yieldToUi();
-			view = openInSourceEditor(this.app, normalized);
-			// Closed meanwhile (Obsidian saved it): the rest through the file.
-			if (!view) return this.app.vault.process(this.file(path), edit);
-			// The user typed meanwhile: the rest is worked out again from the text as it is now.
-			const now = editor.getValue();
-			if (now !== expected) pending = editorChanges(editor, now, edit(now));
+			const now = editing();
+			// Closed meanwhile (Obsidian saved what was done so far): the rest through the file.
+			if (!now) return this.app.vault.process(this.file(path), edit);
+			// The user typed, or the note now shows in another view: the rest is worked out again from its text.
+			if (now !== view || now.editor.getValue() !== expected) {
+				view = now;
+				const text = view.editor.getValue();
+				pending = editorChanges(view.editor, text, edit(text));
+			}
 		}
 		await view.save();
-		return editor.getValue();
+		return view.editor.getValue();
 	}
 }
 

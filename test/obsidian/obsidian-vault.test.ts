@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { ObsidianVault } from "../../src/obsidian/obsidian-vault";
-import { openInMarkdownView, readVaultFile } from "../fakes/harness";
-import { disposeApps, recordModifies, start } from "./plugin-support";
+import { openInMarkdownView, readVaultFile, settled } from "../fakes/harness";
+import { disposeApps, file, recordModifies, start } from "./plugin-support";
 
 afterEach(disposeApps);
 
@@ -63,6 +63,31 @@ describe("ObsidianVault.process", () => {
 		expect(written.startsWith("Typed meanwhile.\n- [ ] Paper 0 [[Paper 0|notes]]\n")).toBe(true);
 		expect(written.split("|notes]]")).toHaveLength(1801);
 		expect(view.editor.getValue()).toBe(written);
+		expect(readVaultFile(app, "List.md")).toBe(written);
+	});
+
+	it("never writes into another note when the tab it edits opens that note between two steps", async () => {
+		// Before: the editor was kept across the pauses; a tab that opened another note kept its editor, and the
+		// rest of the links went into that note (and were saved there).
+		const lines = Array.from({ length: 1800 }, (_, i) => `- [ ] Paper ${i}`);
+		const other = "# Another list\n\n- [ ] Paper 1\n";
+		const { app } = await start({ files: { "List.md": `${lines.join("\n")}\n`, "Other.md": other } });
+		const first = await openInMarkdownView(app, "List.md");
+		const second = await openInMarkdownView(app, "List.md", { newLeaf: true });
+		const link = (line: string): string => (line.startsWith("- [ ] Paper") && !line.endsWith("|notes]]") ? `${line} [[${line.slice(6)}|notes]]` : line);
+		let switched = false;
+		app.workspace.on("editor-change", () => {
+			if (switched) return;
+			switched = true;
+			window.setTimeout(() => void first.leaf.openFile(app.vault.getFileByPath("Other.md") ?? file(app, "Other.md")), 0);
+		});
+		const written = await new ObsidianVault(app).process("List.md", (text) => text.split("\n").map(link).join("\n"));
+		await settled(app);
+		expect(readVaultFile(app, "Other.md")).toBe(other);
+		expect(first.file?.path).toBe("Other.md");
+		expect(first.editor.getValue()).toBe(other);
+		expect(written.split("|notes]]")).toHaveLength(1801);
+		expect(second.editor.getValue()).toBe(written);
 		expect(readVaultFile(app, "List.md")).toBe(written);
 	});
 });
