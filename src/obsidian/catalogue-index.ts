@@ -12,6 +12,7 @@
 import { type App, Events, type EventRef } from "obsidian";
 import type { Catalogue } from "../catalogue/model";
 import { CatalogueParser, SLICED_PARSE_CHARS } from "../catalogue/parse";
+import { inBackground } from "./failures";
 import { liveText } from "./live-text";
 import { yieldToUi } from "./yield-to-ui";
 
@@ -19,15 +20,27 @@ import { yieldToUi } from "./yield-to-ui";
 export const EDIT_SETTLE_MS = 300;
 
 interface Entry {
+	/** Where the note is now (a rename moves the entry). */
+	path: string;
 	parser: CatalogueParser;
 	text: string | null;
 	catalogue: Catalogue | null;
-	/** Counts stored parses, so a parse that yielded can tell that a newer one landed meanwhile. */
-	version: number;
+	/**
+	 * Every update takes a number when it starts; a result is stored only when no update that started later has
+	 * been stored: two parses in slices overlap (two changes on disk in a row), and the older may end first.
+	 */
+	started: number;
+	stored: number;
+	/** Dropped from the index (deleted, closed, no longer tracked): results still on their way are not stored. */
+	forgotten: boolean;
 	/** The newest text typed and not parsed yet, and the timer that will parse it. */
 	pending: { text: string; timer: number } | null;
 	/** A parse in slices under way, so that asking again for the same text waits for it instead of parsing twice. */
 	parsing: { text: string; done: Promise<Catalogue> } | null;
+}
+
+function newEntry(path: string, forgotten: boolean): Entry {
+	return { path, parser: new CatalogueParser(), text: null, catalogue: null, started: 0, stored: 0, forgotten, pending: null, parsing: null };
 }
 
 /** What changed in one catalogue: the parses and texts before and after. */
@@ -43,6 +56,7 @@ export type CatalogueListener = (change: CatalogueChange) => void;
 
 export class CatalogueIndex extends Events {
 	private readonly entries = new Map<string, Entry>();
+	private disposed = false;
 
 	constructor(private readonly app: App) {
 		super();
@@ -90,18 +104,22 @@ export class CatalogueIndex extends Events {
 
 	private entry(path: string): Entry {
 		let entry = this.entries.get(path);
+		// After unloading, work still on its way gets an entry of its own that nothing keeps.
+		if (this.disposed) return entry ?? newEntry(path, true);
 		if (!entry) {
-			entry = { parser: new CatalogueParser(), text: null, catalogue: null, version: 0, pending: null, parsing: null };
+			entry = newEntry(path, false);
 			this.entries.set(path, entry);
 		}
 		return entry;
 	}
 
-	private store(path: string, entry: Entry, text: string, after: Catalogue): Catalogue {
-		const change: CatalogueChange = { path, before: entry.catalogue, beforeText: entry.text, after, afterText: text };
+	/** Stores the result of the update numbered `started`, unless a later one is stored already. */
+	private store(entry: Entry, started: number, text: string, after: Catalogue): Catalogue {
+		if (entry.forgotten || started < entry.stored) return entry.catalogue ?? after;
+		const change: CatalogueChange = { path: entry.path, before: entry.catalogue, beforeText: entry.text, after, afterText: text };
 		entry.text = text;
 		entry.catalogue = after;
-		entry.version += 1;
+		entry.stored = started;
 		if (entry.pending?.text === text) this.cancelPending(entry);
 		if (change.before !== after) this.trigger("changed", change);
 		return after;
@@ -122,7 +140,8 @@ export class CatalogueIndex extends Events {
 			this.cancelPending(entry);
 			return entry.catalogue;
 		}
-		return this.store(path, entry, text, entry.parser.parse(text));
+		const started = ++entry.started;
+		return this.store(entry, started, text, entry.parser.parse(text));
 	}
 
 	/**
@@ -137,15 +156,16 @@ export class CatalogueIndex extends Events {
 		}
 		// A short catalogue parses within one frame; yielding would only delay it.
 		const quick = text.length < SLICED_PARSE_CHARS ? null : entry.parser.parseIfQuick(text);
-		if (text.length < SLICED_PARSE_CHARS || quick) return this.store(path, entry, text, quick ?? entry.parser.parse(text));
+		if (text.length < SLICED_PARSE_CHARS || quick) {
+			const started = ++entry.started;
+			return this.store(entry, started, text, quick ?? entry.parser.parse(text));
+		}
 		if (entry.parsing?.text === text) return entry.parsing.done;
-		const version = entry.version;
+		const started = ++entry.started;
 		const done = (async (): Promise<Catalogue> => {
 			const after = await entry.parser.parseInSlices(text, yieldToUi);
-			// An edit stored while we yielded is newer than this text: keep it.
-			if (entry.version !== version && entry.catalogue) return entry.catalogue;
-			if (this.entries.get(path) !== entry) return after;
-			return this.store(path, entry, text, after);
+			// An update that started later and was stored while we yielded is newer than this text: it stays.
+			return this.store(entry, started, text, after);
 		})();
 		entry.parsing = { text, done };
 		try {
@@ -167,14 +187,15 @@ export class CatalogueIndex extends Events {
 		}
 		const quick = entry.catalogue ? entry.parser.parseIfQuick(text) : null;
 		if (quick || text.length < SLICED_PARSE_CHARS) {
-			this.store(path, entry, text, quick ?? entry.parser.parse(text));
+			const started = ++entry.started;
+			this.store(entry, started, text, quick ?? entry.parser.parse(text));
 			return;
 		}
 		this.cancelPending(entry);
 		const timer = window.setTimeout(() => {
-			if (entry.pending?.timer !== timer) return;
+			if (entry.pending?.timer !== timer || entry.forgotten) return;
 			entry.pending = null;
-			void this.updateInSlices(path, text).catch((error: unknown) => console.error(`Paper Catalogue: could not read ${path}`, error));
+			inBackground(`Could not read ${entry.path}`, this.updateInSlices(entry.path, text));
 		}, EDIT_SETTLE_MS);
 		entry.pending = { text, timer };
 	}
@@ -188,6 +209,7 @@ export class CatalogueIndex extends Events {
 		const entry = this.entries.get(oldPath);
 		if (!entry) return;
 		this.entries.delete(oldPath);
+		entry.path = newPath;
 		this.entries.set(newPath, entry);
 		this.trigger("renamed", oldPath, newPath);
 	}
@@ -196,6 +218,7 @@ export class CatalogueIndex extends Events {
 		const entry = this.entries.get(path);
 		if (!entry) return;
 		this.cancelPending(entry);
+		entry.forgotten = true;
 		this.entries.delete(path);
 		this.trigger("removed", path);
 	}
@@ -205,9 +228,13 @@ export class CatalogueIndex extends Events {
 		for (const path of [...this.entries.keys()]) if (!keep.has(path)) this.forget(path);
 	}
 
-	/** Stops pending work: the plugin is unloading. */
+	/** Stops pending work: the plugin is unloading. Nothing is read or stored after this. */
 	dispose(): void {
-		for (const entry of this.entries.values()) this.cancelPending(entry);
+		this.disposed = true;
+		for (const entry of this.entries.values()) {
+			this.cancelPending(entry);
+			entry.forgotten = true;
+		}
 		this.entries.clear();
 	}
 

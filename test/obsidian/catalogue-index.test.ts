@@ -44,4 +44,29 @@ describe("CatalogueIndex", () => {
 		expect(index.get("Big.md")?.papers.find((paper) => paper.id === id)?.checked).toBe(true);
 		expect(changes).toEqual(["ticked"]);
 	});
+
+	it("keeps the newer of two texts parsed in slices at once, whichever ends first", async () => {
+		// Before: both parses started at the same version; the older ended first and was stored, and the newer one,
+		// seeing the version changed, was thrown away (two changes on disk in a row left the index on the first).
+		const app = createApp();
+		const index = new CatalogueIndex(app);
+		const second = `${big}\n- [ ] [Second added](https://example.org/second)\n`;
+		const first = index.updateInSlices("Big.md", `${big}\n- [ ] [First added](https://example.org/first)\n`);
+		const newer = index.updateInSlices("Big.md", second);
+		await Promise.all([first, newer]);
+		expect(index.textOf("Big.md")).toBe(second);
+		expect(index.get("Big.md")?.papers.at(-1)?.title).toBe("Second added");
+	});
+
+	it("stores nothing for a note it forgot while parsing it, nor after it is disposed", async () => {
+		const app = createApp();
+		const index = new CatalogueIndex(app);
+		const parsing = index.updateInSlices("Big.md", big);
+		index.forget("Big.md");
+		await parsing;
+		expect(index.has("Big.md")).toBe(false);
+		index.dispose();
+		await index.updateInSlices("Other.md", big);
+		expect(index.paths()).toEqual([]);
+	});
 });
