@@ -44,7 +44,8 @@ function markCommand(host: PluginHost, read: boolean) {
 	return (checking: boolean): boolean => {
 		const file = activeMarkdownFile(host);
 		if (!file) return false;
-		if (host.notes.isPaperNote(file)) {
+		// Only a provable paper note: one with the properties sync writes, or one a tracked catalogue lists.
+		if (host.notes.hasPaperProperties(file) || host.statusSync.isListedNote(file)) {
 			const status = readingStatus(host.app.metadataCache.getFileCache(file)?.frontmatter?.status);
 			if ((status === "read") === read) return false;
 			// Not setNoteStatus alone: it records the status it writes, so its items would never follow.

@@ -121,9 +121,12 @@ export class PaperNotes {
 		return file ? this.statusOf(file) : undefined;
 	}
 
-	/** Whether a note is a paper note: it carries the properties sync writes (a status and what paper it is). */
-	isPaperNote(file: TFile): boolean {
+	/**
+	 * Whether a note carries the properties sync writes into every paper note: a status and the catalogue that
+	 * lists it. A project note with a `status` and a `url` of its own does not.
+	 */
+	hasPaperProperties(file: TFile): boolean {
 		const properties = this.properties(file);
-		return !!properties && "status" in properties && ("url" in properties || "catalogue" in properties);
+		return !!properties && "status" in properties && "catalogue" in properties;
 	}
 }

@@ -236,6 +236,11 @@ export class StatusSync {
 		await this.setListings(keys, new Set([file.path]), isDone(status), this.decide(keys));
 	}
 
+	/** Whether a tracked catalogue lists a paper whose note this is (by its link, or by the note's properties). */
+	isListedNote(file: TFile): boolean {
+		return this.keysOfNote(file).size > 0;
+	}
+
 	/** The papers a note is the note of, by key: those of every listing, in every tracked catalogue, that links it. */
 	private keysOfNote(file: TFile): Set<string> {
 		const keys = new Set<string>();

@@ -63,7 +63,7 @@ function summary(report: SyncReport): string {
 }
 
 function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean): void {
-	const name = cataloguePath.replace(/^.*\//, "").replace(/\.md$/i, "");
+	const name = nameOf(cataloguePath);
 	const fragment = createFragment((root) => {
 		root.createDiv({ text: summary(report) });
 		if (nowTracked) root.createDiv({ text: `Now tracking ${name}: ticking an item marks its note as read, and the progress view follows it.` });
@@ -74,13 +74,13 @@ function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: strin
 	new Notice(fragment, report.errors.length > 0 ? 0 : 8000);
 }
 
-/** Plans a sync and shows the plan; resolves with the plan once the user chose Create, or null. */
-export async function planAndConfirm(host: PluginHost, cataloguePath: string): Promise<SyncPlan | null> {
+/** Plans a sync and shows the plan; resolves with the plan and whether the user chose Create, or null when it cannot be planned. */
+export async function planAndConfirm(host: PluginHost, cataloguePath: string): Promise<{ plan: SyncPlan; create: boolean } | null> {
 	const vault = new ObsidianVault(host.app);
 	try {
 		const plan = await planSync(vault, syncRequestFor(host, cataloguePath));
 		const create = await new SyncPlanModal(host.app, plan, host.settings.notesFolder).choose();
-		return create ? plan : null;
+		return { plan, create };
 	} catch (error) {
 		if (error instanceof PlanError || error instanceof TemplateError) {
 			new Notice(error.message, 0);
@@ -88,6 +88,10 @@ export async function planAndConfirm(host: PluginHost, cataloguePath: string): P
 		}
 		throw error;
 	}
+}
+
+function nameOf(cataloguePath: string): string {
+	return cataloguePath.replace(/^.*\//, "").replace(/\.md$/i, "");
 }
 
 /** Applies a plan with a progress notice, pausing between writes so the app stays responsive. */
@@ -114,8 +118,17 @@ export async function applyWithProgress(host: PluginHost, plan: SyncPlan): Promi
  */
 export async function createPaperNotes(host: PluginHost, cataloguePath: string): Promise<SyncReport | null> {
 	return host.runs.exclusive("Creating paper notes", async () => {
-		const plan = await planAndConfirm(host, cataloguePath);
-		if (!plan) return null;
+		const planned = await planAndConfirm(host, cataloguePath);
+		if (!planned) return null;
+		const { plan, create } = planned;
+		if (!create) {
+			// Every paper has its note already (made on another device, or by the command line): nothing to create,
+			// but the catalogue is one to follow all the same.
+			if (plan.create.length === 0 && plan.link.length === 0 && (await trackCatalogue(host, cataloguePath))) {
+				new Notice(`Every paper in ${nameOf(cataloguePath)} already has its note. Now tracking ${nameOf(cataloguePath)}: ticking an item marks its note as read.`);
+			}
+			return null;
+		}
 		const report = await applyWithProgress(host, plan);
 		const nowTracked = await trackCatalogue(host, cataloguePath);
 		reportNotice(host, report, cataloguePath, nowTracked);

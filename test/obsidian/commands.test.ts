@@ -208,6 +208,30 @@ describe("Open reading progress", () => {
 });
 
 describe("Mark paper as read / unread", () => {
+	it("is not offered in a note that merely has a status and a url of its own", async () => {
+		// Found in review: a project note (`status: active`, `url: …`) counted as a paper note, and "Mark paper as
+		// read" wrote status and read into it.
+		const project = "---\nstatus: active\nurl: https://example.org/project\n---\nMy project.\n";
+		const { app } = await start({ track: true, files: { ...(await syncedExample()), "Projects/Website.md": project } });
+		await openInMarkdownView(app, "Projects/Website.md");
+		await settled(app);
+		expect(isCommandAvailable(app, commandId("markRead"))).toBe(false);
+		expect(isCommandAvailable(app, commandId("markUnread"))).toBe(false);
+		expect(readVaultFile(app, "Projects/Website.md")).toBe(project);
+	});
+
+	it("is offered in a paper note a tracked catalogue lists, even when the user took its catalogue property out", async () => {
+		const { app } = await start({ track: true, files: await syncedExample() });
+		await app.fileManager.processFrontMatter(file(app, MADLIB), (frontmatter: Record<string, unknown>) => {
+			delete frontmatter.catalogue;
+		});
+		await openInMarkdownView(app, MADLIB);
+		await settled(app);
+		expect(await runCommand(app, commandId("markRead"))).toBe(true);
+		await settled(app);
+		expect(property(readVaultFile(app, MADLIB), "status")).toBe("read");
+	});
+
 	it("from a paper note: sets its status and read date, and ticks and unticks its item", async () => {
 		const { app } = await start({ track: true, files: await syncedExample() });
 		await openInMarkdownView(app, MADLIB);

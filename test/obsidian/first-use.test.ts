@@ -6,8 +6,8 @@
 import type { App } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProgressView, VIEW_TYPE_PROGRESS } from "../../src/obsidian/progress-view";
-import { clearNotices, isCommandAvailable, notices, openInMarkdownView, pluginDataText, readVaultFile, runCommand, settled } from "../fakes/harness";
-import { commandId, createNotes, disposeApps, EXAMPLE_TEXT, lineOf, MADLIB, PLUGIN_ID, property, start, today, waitFor } from "./plugin-support";
+import { clearNotices, isCommandAvailable, noticeMessages, notices, openInMarkdownView, pluginDataText, readVaultFile, runCommand, settled, topModal } from "../fakes/harness";
+import { button, commandId, createNotes, disposeApps, EXAMPLE_PATH, EXAMPLE_TEXT, lineOf, MADLIB, modalContent, PLUGIN_ID, property, start, syncedExample, today, waitFor } from "./plugin-support";
 
 beforeEach(() => clearNotices());
 afterEach(disposeApps);
@@ -56,6 +56,21 @@ describe("the first five minutes", () => {
 		expect(theView(app).contentEl.find(".paper-catalogue-read").getText()).toBe("15 of 60 papers read");
 		expect(statusBar().getText()).toBe("15/60 read");
 		expect(isCommandAvailable(app, commandId("openNextUnread"))).toBe(true);
+	});
+
+	it("Create on a reading list whose notes all exist (made on another device) still tracks it, and says so", async () => {
+		// Found in review: the plan said "Nothing to do", and the catalogue stayed untracked, its ticks unsynced.
+		const { app, plugin } = await start({ files: await syncedExample() });
+		expect(plugin.settings.catalogues).toEqual([]);
+		await openInMarkdownView(app, EXAMPLE_PATH);
+		await settled(app);
+		await runCommand(app, commandId("createNotes"));
+		await waitFor(app, () => topModal() !== null, "the plan");
+		expect(modalContent().find("p").getText()).toBe("Every paper already has its note and link (60 items). Nothing to do.");
+		button(modalContent(), "Cancel").click();
+		await settled(app);
+		expect(plugin.settings.catalogues).toEqual([EXAMPLE_PATH]);
+		expect(noticeMessages()).toContain("Every paper in CS294 AI-Systems already has its note. Now tracking CS294 AI-Systems: ticking an item marks its note as read.");
 	});
 
 	it("with nothing tracked, the view shows the active reading list at once and offers to track it", async () => {
