@@ -9,6 +9,7 @@ import { loadTrackedCatalogues, registerCatalogueEvents } from "./src/obsidian/c
 import { registerCommands } from "./src/obsidian/commands";
 import type { PluginHost } from "./src/obsidian/host";
 import { PaperNotes } from "./src/obsidian/paper-notes";
+import { registerRelinkRenamedNotes } from "./src/obsidian/relink-renamed-notes";
 import { ProgressView, VIEW_TYPE_PROGRESS } from "./src/obsidian/progress-view";
 import { RunQueue } from "./src/obsidian/run-queue";
 import { PaperCatalogueSettingTab } from "./src/obsidian/settings-tab";
@@ -38,6 +39,7 @@ export default class PaperCataloguePlugin extends Plugin implements PluginHost {
 		this.addSettingTab(this.settingTab);
 		this.addRibbonIcon("book-open-check", "Open reading progress", () => void this.activateView());
 		registerCatalogueEvents(this);
+		registerRelinkRenamedNotes(this);
 		registerSettingsFollow(this);
 		this.statusSync.register();
 		registerStatusBar(this, this);

@@ -3,25 +3,12 @@
  * the active note), and their text as it changes.
  */
 import { MarkdownView, TFile } from "obsidian";
-import { markdownLinkPath } from "../sync/plan";
 import { inBackground } from "./failures";
 import { isTracked, type PluginHost } from "./host";
 import { openInSourceEditor } from "./live-text";
-import { ObsidianVault } from "./obsidian-vault";
 
 /** How long after a change on disk an open editor has surely reloaded it. */
 const RELOAD_GRACE_MS = 250;
-
-/** Rewrites links to a renamed note in a catalogue, when Obsidian has not already. */
-export function relinkRenamedNote(text: string, oldPath: string, newPath: string): string {
-	const oldTarget = oldPath.replace(/\.md$/i, "");
-	const newTarget = newPath.replace(/\.md$/i, "");
-	return text
-		.split(`[[${oldTarget}|`).join(`[[${newTarget}|`)
-		.split(`[[${oldTarget}\\|`).join(`[[${newTarget}\\|`)
-		.split(`[[${oldTarget}]]`).join(`[[${newTarget}]]`)
-		.split(`](${markdownLinkPath(oldPath)})`).join(`](${markdownLinkPath(newPath)})`);
-}
 
 /** The notes the index holds: every tracked catalogue, and the active note (it may be a reading list to offer). */
 function wanted(host: PluginHost): Set<string> {
@@ -94,21 +81,6 @@ export function registerCatalogueEvents(host: PluginHost): void {
 				// The active note moved: read it again under its new name.
 				host.index.forget(oldPath);
 				followActiveNote(host);
-			}
-			if (file.extension !== "md") return;
-			// A paper note moved: Obsidian updates links when its "Automatically update internal links" option is on;
-			// when it is off, we update our own links so the catalogue keeps pointing at the note.
-			for (const path of host.settings.catalogues) {
-				const catalogue = app.vault.getFileByPath(path);
-				if (!catalogue) continue;
-				inBackground(
-					`Could not update the links in ${path}`,
-					app.vault.cachedRead(catalogue).then(async (text) => {
-						if (relinkRenamedNote(text, oldPath, file.path) === text) return;
-						// Through the editor when the catalogue is open in one, so that unsaved typing is kept.
-						await new ObsidianVault(app).process(path, (current) => relinkRenamedNote(current, oldPath, file.path));
-					}),
-				);
 			}
 		}),
 	);

@@ -22,6 +22,8 @@ export interface PluginHost {
 	activateView(): Promise<void>;
 	registerEvent(ref: EventRef): void;
 	registerDomEvent: Plugin["registerDomEvent"];
+	/** Runs `cb` when the plugin unloads. */
+	register: Plugin["register"];
 	addCommand: Plugin["addCommand"];
 }
 

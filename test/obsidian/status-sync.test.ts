@@ -378,6 +378,19 @@ describe("renaming, moving and deleting paper notes", () => {
 		});
 	}
 
+	it("with links not updated, rewrites only the links sync inserted, never the user's own links to the note", async () => {
+		// Found in review: every [[old]] and [x](old.md) was rewritten, against the user's choice not to update links.
+		const { app } = await withNotes({ settings: { alwaysUpdateLinks: false } });
+		const mine = "My summary of MADlib: [[Papers/The MADlib Analytics Library or MAD Skills, the SQL|my summary]].\n";
+		await app.vault.process(file(app, EXAMPLE_PATH), (text) => `${text}\n${mine}`);
+		await settled(app);
+		await app.fileManager.renameFile(file(app, MADLIB), "Papers/MADlib.md");
+		await settled(app);
+		const text = catalogueText(app);
+		expect(text).toContain(mine);
+		expect(text.split("\n")[lineOf(text, MADLIB_ITEM)]).toContain("[[Papers/MADlib|notes]]");
+	});
+
 	it("a note renamed while links are not updated, with the plugin writing its own link, keeps one link", async () => {
 		const { app } = await withNotes({ settings: { alwaysUpdateLinks: false } });
 		await app.fileManager.renameFile(file(app, MADLIB), "Papers/MADlib.md");
