@@ -335,11 +335,11 @@ describe("no keystroke pays for the whole catalogue", () => {
 		const papers = new CatalogueParser().parse(bigText).papers.length;
 		const { app } = await start({ files: { [BIG]: bigText } });
 		const view = await openInMarkdownView(app, BIG);
-		const original = CatalogueParser.prototype.parse;
+		const parse = Object.getOwnPropertyDescriptor(CatalogueParser.prototype, "parse")?.value as (this: CatalogueParser, text: string) => ReturnType<CatalogueParser["parse"]>;
 		const parses: number[] = [];
 		vi.spyOn(CatalogueParser.prototype, "parse").mockImplementation(function (this: CatalogueParser, text: string) {
 			const before = this.chunksParsed;
-			const result = original.call(this, text);
+			const result = parse.call(this, text);
 			parses.push(this.chunksParsed - before);
 			return result;
 		});
