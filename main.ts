@@ -7,6 +7,7 @@ import { type PaperCatalogueSettings, settingsFromData } from "./src/settings";
 import { CatalogueIndex } from "./src/obsidian/catalogue-index";
 import { loadTrackedCatalogues, registerCatalogueEvents } from "./src/obsidian/catalogue-events";
 import { registerCommands } from "./src/obsidian/commands";
+import { inBackground, showFailure } from "./src/obsidian/failures";
 import type { PluginHost } from "./src/obsidian/host";
 import { PaperNotes } from "./src/obsidian/paper-notes";
 import { registerRelinkRenamedNotes } from "./src/obsidian/relink-renamed-notes";
@@ -37,25 +38,26 @@ export default class PaperCataloguePlugin extends Plugin implements PluginHost {
 		registerCommands(this);
 		this.settingTab = new PaperCatalogueSettingTab(this.app, this);
 		this.addSettingTab(this.settingTab);
-		this.addRibbonIcon("book-open-check", "Open reading progress", () => void this.activateView());
+		this.addRibbonIcon("book-open-check", "Open reading progress", () => inBackground("Could not open the reading progress", this.activateView()));
 		registerCatalogueEvents(this);
 		registerRelinkRenamedNotes(this);
 		registerSettingsFollow(this);
 		this.statusSync.register();
 		registerStatusBar(this, this);
-		this.app.workspace.onLayoutReady(() => void loadTrackedCatalogues(this));
+		this.app.workspace.onLayoutReady(() => inBackground("Could not read the tracked catalogues", loadTrackedCatalogues(this)));
 	}
 
 	override onunload(): void {
 		this.index.dispose();
 	}
 
-	private async readSettings(): Promise<PaperCatalogueSettings | null> {
+	/** The saved settings, or null when data.json cannot be read; `unreadable` says what happens then. */
+	private async readSettings(unreadable: string): Promise<PaperCatalogueSettings | null> {
 		let data: unknown = null;
 		try {
 			data = await this.loadData();
 		} catch {
-			new Notice("Paper Catalogue could not read its saved settings (data.json is not valid JSON); using the defaults until you change a setting.", 0);
+			new Notice(`Paper Catalogue could not read its saved settings (data.json is not valid JSON); ${unreadable}.`, 0);
 			return null;
 		}
 		const { settings, problems } = settingsFromData(data);
@@ -64,18 +66,23 @@ export default class PaperCataloguePlugin extends Plugin implements PluginHost {
 	}
 
 	private async loadSettings(): Promise<void> {
-		Object.assign(this.settings, (await this.readSettings()) ?? settingsFromData(null).settings);
+		Object.assign(this.settings, (await this.readSettings("using the defaults until you change a setting")) ?? settingsFromData(null).settings);
 	}
 
 	/** Obsidian Sync (or another tool) rewrote data.json: take the new settings, so that a later save keeps them. */
 	override async onExternalSettingsChange(): Promise<void> {
-		const settings = await this.readSettings();
-		// Unreadable: keep what we have (and do not save over the file) until the user changes a setting.
-		if (!settings) return;
-		Object.assign(this.settings, settings);
-		this.index.trackedChanged();
-		this.settingTab?.refreshIfShown();
-		await loadTrackedCatalogues(this);
+		// Obsidian does not wait for this: a failure is said here, not left to nobody.
+		try {
+			const settings = await this.readSettings("keeping the settings in use until you change one");
+			// Unreadable: keep what we have (and do not save over the file) until the user changes a setting.
+			if (!settings) return;
+			Object.assign(this.settings, settings);
+			this.index.trackedChanged();
+			this.settingTab?.refreshIfShown();
+			await loadTrackedCatalogues(this);
+		} catch (error) {
+			showFailure("Could not take the settings changed on another device", error);
+		}
 	}
 
 	async saveSettings(): Promise<void> {

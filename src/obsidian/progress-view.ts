@@ -314,7 +314,7 @@ export class ProgressView extends ItemView {
 		el.createEl("p", { text: message });
 		if (offerTracking) {
 			const button = el.createEl("button", { text: "Track the active note", cls: "mod-cta" });
-			button.addEventListener("click", () => void this.trackActiveNote());
+			button.addEventListener("click", () => inBackground("Could not track the note", this.trackActiveNote()));
 		}
 	}
 

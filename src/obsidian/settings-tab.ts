@@ -7,6 +7,7 @@ import { format } from "date-fns";
 import { DEFAULT_TEMPLATE, dateFormatProblem, templateProblems } from "../notes/template";
 import { folderProblem } from "../notes/vault-path";
 import { DEFAULT_SETTINGS, type LinkStyle } from "../settings";
+import { inBackground } from "./failures";
 import type { PluginHost } from "./host";
 
 /** Where "Write the default template" puts it. */
@@ -54,6 +55,11 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 		this.host = plugin;
 	}
 
+	/** Runs a change's work (saving, reading a note) so that a failure shows a notice. */
+	private inBackground(work: () => Promise<unknown>): void {
+		inBackground("Could not save the settings", work());
+	}
+
 	/** Shows the settings again when they changed behind the tab's back (on another device, through Sync). */
 	refreshIfShown(): void {
 		if (this.containerEl.isConnected) this.display();
@@ -85,11 +91,13 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 					button
 						.setIcon("trash")
 						.setTooltip("Stop tracking")
-						.onClick(async () => {
-							settings.catalogues = settings.catalogues.filter((tracked) => tracked !== path);
-							await host.saveSettings();
-							this.display();
-						}),
+						.onClick(() =>
+							this.inBackground(async () => {
+								settings.catalogues = settings.catalogues.filter((tracked) => tracked !== path);
+								await host.saveSettings();
+								this.display();
+							}),
+						),
 				);
 		}
 		let pending = "";
@@ -101,17 +109,19 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 				new PathSuggest(this.app, text.inputEl, () => this.markdownFiles(), (file) => (pending = file.path));
 			})
 			.addButton((button) =>
-				button.setButtonText("Add").onClick(async () => {
-					const path = normalizePath(pending.trim());
-					if (!this.app.vault.getFileByPath(path)) {
-						new Notice(`No note at "${pending}".`);
-						return;
-					}
-					if (!settings.catalogues.includes(path)) settings.catalogues.push(path);
-					await host.saveSettings();
-					await host.index.load(path);
-					this.display();
-				}),
+				button.setButtonText("Add").onClick(() =>
+					this.inBackground(async () => {
+						const path = normalizePath(pending.trim());
+						if (!this.app.vault.getFileByPath(path)) {
+							new Notice(`No note at "${pending}".`);
+							return;
+						}
+						if (!settings.catalogues.includes(path)) settings.catalogues.push(path);
+						await host.saveSettings();
+						await host.index.load(path);
+						this.display();
+					}),
+				),
 			);
 
 		new Setting(containerEl).setName("Paper notes").setHeading();
@@ -119,13 +129,13 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 		folderSetting.addText((text) => {
 			text.setPlaceholder(DEFAULT_SETTINGS.notesFolder)
 				.setValue(settings.notesFolder)
-				.onChange(async (value) => {
+				.onChange((value) => {
 					const problem = folderProblem(value);
 					folderSetting.setDesc(problem ? `Cannot use this folder: ${problem}.` : "Where new paper notes go. Missing folders are created.");
 					folderSetting.descEl.toggleClass("paper-catalogue-error", problem !== null);
 					if (problem) return;
 					settings.notesFolder = value.trim() === "" ? "" : normalizePath(value);
-					await host.saveSettings();
+					this.inBackground(() => host.saveSettings());
 				});
 			new PathSuggest(this.app, text.inputEl, () => this.folders(), () => undefined);
 		});
@@ -135,23 +145,27 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 			.addText((text) => {
 				text.setPlaceholder(DEFAULT_TEMPLATE_PATH)
 					.setValue(settings.templatePath)
-					.onChange(async (value) => {
-						settings.templatePath = value.trim() === "" ? "" : normalizePath(value);
-						await host.saveSettings();
-						await this.describeTemplate(templateSetting);
-					});
+					.onChange((value) =>
+						this.inBackground(async () => {
+							settings.templatePath = value.trim() === "" ? "" : normalizePath(value);
+							await host.saveSettings();
+							await this.describeTemplate(templateSetting);
+						}),
+					);
 				new PathSuggest(this.app, text.inputEl, () => this.markdownFiles(), () => undefined);
 			})
 			.addButton((button) =>
-				button.setButtonText("Write the default template").onClick(async () => {
-					const path = await this.writeDefaultTemplate();
-					if (!path) return;
-					settings.templatePath = path;
-					await host.saveSettings();
-					this.display();
-				}),
+				button.setButtonText("Write the default template").onClick(() =>
+					this.inBackground(async () => {
+						const path = await this.writeDefaultTemplate();
+						if (!path) return;
+						settings.templatePath = path;
+						await host.saveSettings();
+						this.display();
+					}),
+				),
 			);
-		void this.describeTemplate(templateSetting);
+		this.inBackground(() => this.describeTemplate(templateSetting));
 
 		new Setting(containerEl)
 			.setName("File name format")
@@ -160,9 +174,9 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 				text
 					.setPlaceholder(DEFAULT_SETTINGS.fileNameFormat)
 					.setValue(settings.fileNameFormat)
-					.onChange(async (value) => {
+					.onChange((value) => {
 						settings.fileNameFormat = value.trim() === "" ? DEFAULT_SETTINGS.fileNameFormat : value;
-						await host.saveSettings();
+						this.inBackground(() => host.saveSettings());
 					}),
 			);
 
@@ -176,11 +190,11 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 			text
 				.setPlaceholder(DEFAULT_SETTINGS.dateFormat)
 				.setValue(settings.dateFormat)
-				.onChange(async (value) => {
+				.onChange((value) => {
 					describeDate(value);
 					if (dateFormatProblem(value)) return;
 					settings.dateFormat = value;
-					await host.saveSettings();
+					this.inBackground(() => host.saveSettings());
 				}),
 		);
 		describeDate(settings.dateFormat);
@@ -194,9 +208,9 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 					.addOption("wikilink", "Wikilinks")
 					.addOption("markdown", "Markdown links")
 					.setValue(settings.linkStyle)
-					.onChange(async (value) => {
+					.onChange((value) => {
 						settings.linkStyle = value as LinkStyle;
-						await host.saveSettings();
+						this.inBackground(() => host.saveSettings());
 					}),
 			);
 
@@ -205,9 +219,9 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 			.setName("Sync checkboxes and status")
 			.setDesc("Ticking a catalogue item marks its note as read, and setting a note's status to read ticks its item.")
 			.addToggle((toggle) =>
-				toggle.setValue(settings.syncStatus).onChange(async (value) => {
+				toggle.setValue(settings.syncStatus).onChange((value) => {
 					settings.syncStatus = value;
-					await host.saveSettings();
+					this.inBackground(() => host.saveSettings());
 				}),
 			);
 	}

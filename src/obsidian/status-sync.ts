@@ -54,6 +54,17 @@ export class StatusSync {
 
 	register(): void {
 		const { app, index } = this.host;
+		const stale = (): void => {
+			this.keysByNote = null;
+		};
+		this.host.registerEvent(index.onChanged(stale));
+		this.host.registerEvent(index.onRemoved(stale));
+		this.host.registerEvent(index.onRenamed(stale));
+		this.host.registerEvent(index.onTrackedChanged(stale));
+		this.host.registerEvent(app.metadataCache.on("changed", stale));
+		this.host.registerEvent(app.vault.on("create", stale));
+		this.host.registerEvent(app.vault.on("delete", stale));
+		this.host.registerEvent(app.vault.on("rename", stale));
 		this.host.registerEvent(index.onChanged((change) => inBackground(`Could not keep ${change.path} and its notes in step`, this.onCatalogueChanged(change))));
 		// A catalogue parsed before it was tracked sends no "changed" when it becomes tracked: remember its notes'
 		// statuses now, or the first status change of each would not be recognised as one.
@@ -77,10 +88,6 @@ export class StatusSync {
 			}),
 		);
 		this.host.registerEvent(app.vault.on("delete", (file) => this.lastStatus.delete(file.path)));
-	}
-
-	private isTracked(path: string): boolean {
-		return this.host.settings.catalogues.includes(path);
 	}
 
 	/** The paper's notes, resolved as Obsidian resolves links: only notes that are provably the paper's. */
@@ -150,7 +157,7 @@ export class StatusSync {
 	}
 
 	private async onCatalogueChanged(change: CatalogueChange): Promise<void> {
-		if (!this.isTracked(change.path)) return;
+		if (!this.host.settings.catalogues.includes(change.path)) return;
 		const { before, beforeText, after, afterText } = change;
 		const changed = before && beforeText !== null ? checkboxChanges({ catalogue: before, text: beforeText }, { catalogue: after, text: afterText }) : [];
 		const sync = this.host.settings.syncStatus;
@@ -243,14 +250,31 @@ export class StatusSync {
 
 	/** The papers a note is the note of, by key: those of every listing, in every tracked catalogue, that links it. */
 	private keysOfNote(file: TFile): Set<string> {
-		const keys = new Set<string>();
+		return this.noteKeys().get(file.path) ?? new Set();
+	}
+
+	/**
+	 * For every note a tracked catalogue links as a paper's, the keys of the papers it is the note of. Built once
+	 * when first needed after a change (a catalogue, a note's properties, a note coming or going): a tick of many
+	 * items at once then costs one walk over the catalogues, not one per item.
+	 */
+	private noteKeys(): Map<string, Set<string>> {
+		if (this.keysByNote) return this.keysByNote;
+		const map = new Map<string, Set<string>>();
 		for (const cataloguePath of this.host.settings.catalogues) {
 			for (const paper of this.host.index.get(cataloguePath)?.papers ?? []) {
-				if (!keys.has(paper.key) && this.noteFilesOf(paper, cataloguePath).some((note) => note.path === file.path)) keys.add(paper.key);
+				for (const note of this.noteFilesOf(paper, cataloguePath)) {
+					const keys = map.get(note.path);
+					if (keys) keys.add(paper.key);
+					else map.set(note.path, new Set([paper.key]));
+				}
 			}
 		}
-		return keys;
+		this.keysByNote = map;
+		return map;
 	}
+
+	private keysByNote: Map<string, Set<string>> | null = null;
 
 	/**
 	 * Ticks or unticks, in every tracked catalogue, the listings of a paper that do not say so yet: those with one

@@ -8,6 +8,7 @@ import { type ApplyOptions, applyPlan, type SyncReport } from "../sync/apply";
 import { planSync, type SyncRequest } from "../sync/sync";
 import { TemplateError } from "../notes/template";
 import type { PaperCatalogueSettings } from "../settings";
+import { inBackground } from "./failures";
 import { type PluginHost, trackCatalogue } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
 import { SyncPlanModal } from "./sync-modal";
@@ -69,7 +70,7 @@ function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: strin
 		if (nowTracked) root.createDiv({ text: `Now tracking ${name}: ticking an item marks its note as read, and the progress view follows it.` });
 		for (const error of report.errors.slice(0, 5)) root.createDiv({ text: `${error.title || error.path}: ${error.message}`, cls: "paper-catalogue-warning" });
 		const open = root.createEl("button", { text: "Open reading progress", cls: "paper-catalogue-notice-button" });
-		open.addEventListener("click", () => void host.activateView());
+		open.addEventListener("click", () => inBackground("Could not open the reading progress", host.activateView()));
 	});
 	new Notice(fragment, report.errors.length > 0 ? 0 : 8000);
 }

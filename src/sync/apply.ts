@@ -106,18 +106,22 @@ export async function applyPlan(plan: SyncPlan, vault: NoteVault, options: Apply
 			// that inside it only what changed in the last instant is parsed again.
 			const now = await vault.read(plan.cataloguePath);
 			if (now !== plan.catalogueText) await parseMaybeInSlices(parser, now, options.parsePause);
+			// Each call decides afresh from the text it is given; what was lost is what the last call could not place.
+			let lost: PlannedLink[] = [];
 			await vault.process(plan.cataloguePath, (current) => {
 				let toWrite = links;
+				lost = [];
 				if (current !== plan.catalogueText) {
-					const { links: relocated, lost } = relocateLinks(current, links, parser);
-					for (const link of lost) {
-						report.errors.push({ paperIds: [link.paperId], title: link.title, path: plan.cataloguePath, message: "its catalogue item changed before it could be linked; run again to link it" });
-					}
-					toWrite = relocated;
+					const relocation = relocateLinks(current, links, parser);
+					lost = relocation.lost;
+					toWrite = relocation.links;
 				}
 				for (const link of toWrite) written.add(link.paperId);
 				return insertLinks(current, toWrite);
 			});
+			for (const link of lost) {
+				report.errors.push({ paperIds: [link.paperId], title: link.title, path: plan.cataloguePath, message: "its catalogue item changed before it could be linked; run again to link it" });
+			}
 			report.linked = written.size;
 		} catch (error) {
 			report.errors.push({
