@@ -11,8 +11,43 @@ import { format } from "date-fns";
 import { parse } from "yaml";
 import { noteWithProperties, type Properties, splitFrontMatter } from "./front-matter";
 
-export const PLACEHOLDERS = ["title", "url", "section", "group", "venue", "year", "award", "annotation", "catalogue", "listed", "date"] as const;
+export const PLACEHOLDERS = [
+	"title",
+	"url",
+	"section",
+	"group",
+	"venue",
+	"year",
+	"award",
+	"annotation",
+	"catalogue",
+	"listed",
+	"date",
+	"authors",
+	"firstAuthor",
+	"abstract",
+	"published",
+	"doi",
+	"arxiv",
+	"pdf",
+	"citekey",
+	"bibtex",
+] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+
+/** What a look-up found about the paper (see src/details/): empty when the look-up is off or found nothing. */
+export interface DetailValues {
+	authors: readonly string[];
+	abstract: string;
+	/** `yyyy-MM-dd` (or as much of it as is known). */
+	published: string;
+	doi: string;
+	arxiv: string;
+	pdf: string;
+	citekey: string;
+	/** The paper's BibTeX entry. */
+	bibtex: string;
+}
 
 export interface TemplateValues {
 	title: string;
@@ -31,6 +66,8 @@ export interface TemplateValues {
 	date: Date;
 	/** Whether the catalogue already ticks the paper: its note then starts as read, whatever the template says. */
 	checked: boolean;
+	/** Paper details found online, when they were looked up. */
+	details?: Partial<DetailValues>;
 }
 
 /** Properties the plugin relies on (identity and status sync); added when a custom template lacks them. */
@@ -44,15 +81,25 @@ section: "{{section}}"
 group: "{{group}}"
 venue: "{{venue}}"
 year: "{{year}}"
+authors: "{{authors}}"
+published: "{{published}}"
+doi: "{{doi}}"
+arxiv: "{{arxiv}}"
+pdf: "{{pdf}}"
+citekey: "{{citekey}}"
 status: unread
 added: "{{date}}"
 read:
+rating:
 tags:
   - paper
 ---
 Listed in {{listed}}
 
 {{annotation}}
+
+> [!abstract]- Abstract
+> {{abstract}}
 
 > [!tip] Three passes
 > 1. **Survey** (10 minutes): title, abstract, introduction, section headings, conclusions. What kind of paper is it, what problem, which claims?
@@ -82,7 +129,7 @@ Listed in {{listed}}
 
 ## Review
 <!-- As a program committee member would write it. -->
-- **Overall merit** (1–5):
+- **Overall merit** (1–5: put it in the \`rating\` property, where the progress view and the base read it):
 - **Reviewer confidence** (1–4):
 - **Novelty**:
 - **Would you accept it? Why?**:
@@ -147,32 +194,72 @@ export function checkTemplate(template: string, dateFormat: string, what = "The 
 	if (problems.length > 0) throw new TemplateError(`${what} cannot be used: ${problems.join("; ")}.`);
 }
 
-function valueOf(name: string, values: TemplateValues, dateFormat: string): string | number | null {
+/** A placeholder's value: a list for `{{authors}}` (a YAML list as a whole property, "A, B and C" in text). */
+type Value = string | number | readonly string[] | null;
+
+function valueOf(name: string, values: TemplateValues, dateFormat: string): Value {
 	if (name.startsWith("date:")) return formatDate(values.date, name.slice("date:".length));
+	const details = values.details ?? {};
 	switch (name as PlaceholderName) {
 		case "date":
 			return formatDate(values.date, dateFormat);
 		case "year":
 			return values.year;
+		case "authors":
+			return details.authors ?? [];
+		case "firstAuthor":
+			return details.authors?.[0] ?? "";
+		case "abstract":
+		case "published":
+		case "doi":
+		case "arxiv":
+		case "pdf":
+		case "citekey":
+		case "bibtex":
+			return details[name as Exclude<keyof DetailValues, "authors">] ?? "";
 		default: {
-			const value = values[name as Exclude<PlaceholderName, "date" | "year">];
+			const value = values[name as "title"];
 			return typeof value === "string" ? value : null;
 		}
 	}
 }
 
+/** "A", "A and B", "A, B and C": authors as a sentence names them. */
+function namesAsText(names: readonly string[]): string {
+	if (names.length <= 1) return names[0] ?? "";
+	return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1] ?? ""}`;
+}
+
+function isList(value: Value): value is readonly string[] {
+	return typeof value === "object" && value !== null;
+}
+
+function asText(value: Value): string {
+	if (value === null) return "";
+	if (typeof value === "string") return value;
+	if (typeof value === "number") return String(value);
+	return isList(value) ? namesAsText(value) : "";
+}
+
+function isEmpty(value: Value): boolean {
+	return asText(value) === "";
+}
+
 // A placeholder alone on its line (and a blank line after it): when its value is empty the lines go too.
 const PLACEHOLDER_LINE = /^[ \t]*\{\{\s*([^{}]*?)\s*\}\}[ \t]*(?:\r?\n[ \t]*(?=\r?\n|$))?(?:\r?\n|$)/gm;
 
+// A callout whose lines below its title are all lone placeholders (`> [!abstract]- Abstract` then `> {{abstract}}`),
+// and a blank line after it.
+const PLACEHOLDER_CALLOUT = /^>[ \t]*\[![^\]\n]*\][+-]?[^\n]*\r?\n((?:>[ \t]*\{\{[^{}\n]*\}\}[ \t]*(?:\r?\n|$))+)(?:[ \t]*\r?\n)?/gm;
+
 export function fillText(text: string, values: TemplateValues, dateFormat: string): string {
-	const withoutEmptyLines = text.replace(PLACEHOLDER_LINE, (line, name: string) => {
-		const value = valueOf(name, values, dateFormat);
-		return value === null || value === "" ? "" : line;
+	// A callout that would hold nothing but empty placeholders goes as a whole, title included.
+	const withoutEmptyCallouts = text.replace(PLACEHOLDER_CALLOUT, (callout, body: string) => {
+		const names = [...body.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
+		return names.every((name) => isEmpty(valueOf(name, values, dateFormat))) ? "" : callout;
 	});
-	return withoutEmptyLines.replace(PLACEHOLDER, (_whole, name: string) => {
-		const value = valueOf(name, values, dateFormat);
-		return value === null ? "" : String(value);
-	});
+	const withoutEmptyLines = withoutEmptyCallouts.replace(PLACEHOLDER_LINE, (line, name: string) => (isEmpty(valueOf(name, values, dateFormat)) ? "" : line));
+	return withoutEmptyLines.replace(PLACEHOLDER, (_whole, name: string) => asText(valueOf(name, values, dateFormat)));
 }
 
 /**
@@ -194,14 +281,16 @@ function protectPlaceholders(yaml: string): { text: string; tokens: Map<string, 
 function fillYamlValue(value: unknown, tokens: Map<string, string>, values: TemplateValues, dateFormat: string): unknown {
 	if (typeof value === "string") {
 		const whole = tokens.get(value.trim());
-		// A value that is one placeholder keeps the value's type: a year stays a number, a missing value is empty.
+		// A value that is one placeholder keeps the value's type: a year stays a number, the authors a list, a
+		// missing value is empty.
 		if (whole !== undefined) {
 			const filled = valueOf(whole, values, dateFormat);
-			return filled === "" ? null : filled;
+			if (isEmpty(filled)) return null;
+			return isList(filled) ? [...filled] : filled;
 		}
 		let text = value;
 		for (const [token, name] of tokens) {
-			if (text.includes(token)) text = text.split(token).join(String(valueOf(name, values, dateFormat) ?? ""));
+			if (text.includes(token)) text = text.split(token).join(asText(valueOf(name, values, dateFormat)));
 		}
 		return text;
 	}

@@ -30,7 +30,7 @@ describe("isReviewed with the built-in template", () => {
 		{ name: "a fresh note", note: FRESH, reviewed: false },
 		{ name: "a fresh note with Windows line ends", note: FRESH.replace(/\n/g, "\r\n"), reviewed: false },
 		{ name: "a sentence under Summary", note: edit(FRESH, "## Summary\n", "Replaces recurrence with attention.\n"), reviewed: true },
-		{ name: "a score after a review prompt", note: FRESH.replace("- **Overall merit** (1–5):", "- **Overall merit** (1–5): 4"), reviewed: true },
+		{ name: "a score after a review prompt", note: FRESH.replace(/(- \*\*Overall merit\*\* \(1–5[^\n]*\):)/, "$1 4"), reviewed: true },
 		{ name: "a bullet under Strengths", note: edit(FRESH, "## Strengths\n", "- Simple and parallel.\n"), reviewed: true },
 		{ name: "a number alone", note: edit(FRESH, "## Weaknesses\n", "3\n"), reviewed: true },
 		{ name: "empty bullets and boxes", note: edit(FRESH, "## Strengths\n", "- \n- [ ] \n* \n---\n"), reviewed: false },

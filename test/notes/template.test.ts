@@ -92,3 +92,52 @@ describe("renderTemplate", () => {
 		expect(readProperties(note)).toMatchObject({ status: "reading", title: `Paper — ${values.title}` });
 	});
 });
+
+describe("details placeholders", () => {
+	const details = {
+		authors: ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar"],
+		abstract: "The dominant sequence transduction models are based on complex recurrent or convolutional neural networks.",
+		published: "2017-06-12",
+		doi: "10.48550/arXiv.1706.03762",
+		arxiv: "1706.03762",
+		pdf: "https://arxiv.org/pdf/1706.03762",
+		citekey: "vaswani2017attention",
+		bibtex: "@misc{vaswani2017attention,\n  title = {Attention Is All You Need}\n}",
+	};
+
+	it("fills the default template's properties with typed values: authors a list, published a date string", () => {
+		const properties = readProperties(renderTemplate(DEFAULT_TEMPLATE, { ...values, details }, "yyyy-MM-dd"));
+		expect(properties).toMatchObject({
+			authors: details.authors,
+			published: "2017-06-12",
+			doi: details.doi,
+			arxiv: "1706.03762",
+			pdf: details.pdf,
+			citekey: "vaswani2017attention",
+			rating: null,
+		});
+	});
+
+	it("shows the abstract in a collapsed callout, and drops the callout when there is none", () => {
+		const withAbstract = splitFrontMatter(renderTemplate(DEFAULT_TEMPLATE, { ...values, details }, "yyyy-MM-dd")).body;
+		expect(withAbstract).toContain(`> [!abstract]- Abstract\n> ${details.abstract}\n`);
+		const without = splitFrontMatter(renderTemplate(DEFAULT_TEMPLATE, values, "yyyy-MM-dd")).body;
+		expect(without).not.toContain("[!abstract]");
+		expect(without).toContain("Read sections 1–3.\n\n> [!tip] Three passes");
+		expect(readProperties(renderTemplate(DEFAULT_TEMPLATE, values, "yyyy-MM-dd"))).toMatchObject({ authors: null, published: null, doi: null, citekey: null });
+	});
+
+	it.each([
+		["{{authors}}", "Ashish Vaswani, Noam Shazeer and Niki Parmar"],
+		["{{firstAuthor}} et al.", "Ashish Vaswani et al."],
+		["`{{citekey}}` {{doi}}", "`vaswani2017attention` 10.48550/arXiv.1706.03762"],
+		["```bibtex\n{{bibtex}}\n```", "```bibtex\n@misc{vaswani2017attention,\n  title = {Attention Is All You Need}\n}\n```"],
+	])("%s in the body", (template, expected) => {
+		expect(splitFrontMatter(renderTemplate(template, { ...values, details }, "yyyy")).body).toBe(expected);
+	});
+
+	it("keeps a callout the user wrote text in, even when its placeholder is empty", () => {
+		const note = renderTemplate("> [!note] My notes\n> Read it twice.\n> {{abstract}}\n", values, "yyyy");
+		expect(splitFrontMatter(note).body).toBe("> [!note] My notes\n> Read it twice.\n> \n");
+	});
+});

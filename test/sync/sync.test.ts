@@ -108,9 +108,17 @@ describe("sync on the example catalogue", () => {
 			group: "required",
 			venue: "SC",
 			year: 2021,
+			// Filled by a look-up of the paper's details when that is on; empty, not missing, without it.
+			authors: null,
+			published: null,
+			doi: null,
+			arxiv: null,
+			pdf: null,
+			citekey: null,
 			status: "unread",
 			added: "2026-11-26",
 			read: null,
+			rating: null,
 			tags: ["paper"],
 		});
 		expect(note).toContain("Listed in [[CS294 AI-Systems#4. Distributed deep learning, Part I Systems|4. Distributed deep learning, Part I: Systems]]");
