@@ -5,7 +5,7 @@
  * outside the vault, an unknown placeholder — are reset and reported).
  */
 import { dateFormatProblem, templateProblems } from "./notes/template";
-import { folderProblem } from "./notes/vault-path";
+import { folderProblem, normalizeVaultPath } from "./notes/vault-path";
 
 /** How inserted links are written: as the vault's "Use [[Wikilinks]]" option says, or always one way. */
 export type LinkStyle = "vault" | "wikilink" | "markdown";
@@ -70,6 +70,13 @@ export function settingsFromData(data: unknown): LoadedSettings {
 		(settings as unknown as Record<string, unknown>)[key] = DEFAULT_SETTINGS[key];
 		problems.push(key);
 	};
+	// Paths as Obsidian spells them (`Papers/` is `Papers`), so that renames and lookups match them.
+	const vaultPath = (path: string): string => {
+		const normalized = normalizeVaultPath(path.trim());
+		return normalized === "/" ? "" : normalized;
+	};
+	settings.notesFolder = vaultPath(settings.notesFolder);
+	settings.templatePath = vaultPath(settings.templatePath);
 	invalid("dateFormat", dateFormatProblem(settings.dateFormat) !== null);
 	invalid("notesFolder", settings.notesFolder !== "" && folderProblem(settings.notesFolder) !== null);
 	invalid("templatePath", settings.templatePath !== "" && folderProblem(settings.templatePath) !== null);
@@ -77,7 +84,7 @@ export function settingsFromData(data: unknown): LoadedSettings {
 
 	if (data.catalogues !== undefined) {
 		if (Array.isArray(data.catalogues) && data.catalogues.every((path) => typeof path === "string")) {
-			settings.catalogues = [...new Set(data.catalogues)].filter((path) => path.trim() !== "");
+			settings.catalogues = [...new Set(data.catalogues.filter((path) => path.trim() !== "").map((path) => normalizeVaultPath(path.trim())))];
 		} else {
 			problems.push("catalogues");
 		}

@@ -408,7 +408,7 @@ function progressReporter(io: CliIo): { onProgress?: (done: number, total: numbe
 async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 	const [vaultDir = ""] = args.positionals;
 	const cataloguePath = tidyVaultPath(args.string("catalogue") ?? "");
-	const folder = args.string("folder") ?? DEFAULT_SETTINGS.notesFolder;
+	const folder = tidyVaultPath(args.string("folder") ?? DEFAULT_SETTINGS.notesFolder);
 	const settings: SyncSettings = {
 		// The settings spell the vault root as an empty folder; an empty option value would read as a missing one.
 		notesFolder: folder === "/" ? "" : folder,

@@ -129,6 +129,12 @@ describe("sync", () => {
 		expect(await catalogueText()).toContain("[[Papers/SysML - The New Frontier of Machine Learning Systems|notes]]");
 	});
 
+	it("--folder ./Papers/ is the Papers folder", async () => {
+		const result = await syncJson("--folder", "./Papers/");
+		expect(result.created).toHaveLength(60);
+		for (const created of result.created) expect(created).toMatch(/^Papers\/[^/]+\.md$/);
+	});
+
 	it("prints a one-line summary", async () => {
 		const result = await sync();
 		expect(result.code).toBe(0);
