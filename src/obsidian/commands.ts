@@ -4,7 +4,7 @@
 import { type Editor, MarkdownView, Notice, TFile } from "obsidian";
 import { paperAtLine } from "../catalogue/edits";
 import type { Catalogue, Paper } from "../catalogue/model";
-import { doneByCheckboxOrNote, type IsDone } from "../progress/completion";
+import { nextUnread } from "../progress/next-unread";
 import { readingStatus } from "../progress/reading-status";
 import { inBackground } from "./failures";
 import { catalogueToShow, isTracked, type PluginHost, trackCatalogue } from "./host";
@@ -24,11 +24,6 @@ export const COMMAND_IDS = {
 function activeMarkdownFile(host: PluginHost): TFile | null {
 	const file = host.app.workspace.getActiveFile();
 	return file instanceof TFile && file.extension === "md" ? file : null;
-}
-
-/** Done for the plugin: a ticked checkbox, or for an item without one, its note's status. */
-export function isDoneIn(host: PluginHost, cataloguePath: string): IsDone {
-	return doneByCheckboxOrNote((paper) => host.notes.paperStatus(paper, cataloguePath));
 }
 
 /** The paper on the editor's cursor line in a parsed catalogue. */
@@ -55,16 +50,10 @@ function markCommand(host: PluginHost, read: boolean) {
 		const view = host.app.workspace.getActiveViewOfType(MarkdownView);
 		if (!view || view.file?.path !== file.path) return false;
 		const found = paperUnderCursor(host, file, view.editor);
-		if (!found || isDoneIn(host, file.path)(found.paper) === read) return false;
+		if (!found || host.notes.isDoneIn(file.path)(found.paper) === read) return false;
 		if (!checking) inBackground(`Could not mark ${found.paper.title} as ${read ? "read" : "unread"}`, markPaper(host, file.path, found.paper, read));
 		return true;
 	};
-}
-
-/** The next paper to read: the first unread required one in catalogue order, then the first optional one. */
-export function nextUnread(catalogue: Catalogue, isDone: IsDone = (paper) => paper.checked): Paper | undefined {
-	const unread = catalogue.papers.filter((paper) => !isDone(paper));
-	return unread.find((paper) => paper.group === "required") ?? unread[0];
 }
 
 export function registerCommands(host: PluginHost): void {
@@ -148,7 +137,7 @@ export function registerCommands(host: PluginHost): void {
 					"Could not open the next unread paper",
 					(async () => {
 						const catalogue = await host.index.load(path);
-						const paper = catalogue ? nextUnread(catalogue, isDoneIn(host, path)) : undefined;
+						const paper = catalogue ? nextUnread(catalogue, host.notes.isDoneIn(path)) : undefined;
 						if (!paper) {
 							new Notice("Every paper in this catalogue is read.");
 							return;

@@ -7,13 +7,10 @@
  */
 import { type App, type EventRef, type TAbstractFile, TFile, TFolder } from "obsidian";
 import type { Paper } from "../catalogue/model";
+import { linkName } from "../notes/link-name";
 import { isPaperNoteAbout, type NoteKeys, noteAboutKeys, noteKeys, normalizedTitle } from "../notes/paper-note";
+import { doneByCheckboxOrNote, type IsDone } from "../progress/completion";
 import { type ReadingStatus, readingStatus } from "../progress/reading-status";
-
-/** The name Obsidian matches a link by: its last path segment, without `.md`, in lower case. */
-function nameOf(pathOrTarget: string): string {
-	return (pathOrTarget.split("/").pop() ?? "").replace(/\.md$/i, "").trim().toLowerCase();
-}
 
 export class PaperNotes {
 	/** Resolved links by source note and target: the note's path, or null for none. */
@@ -48,7 +45,7 @@ export class PaperNotes {
 			this.keysByName.clear();
 			return;
 		}
-		const name = nameOf(path);
+		const name = linkName(path);
 		for (const key of this.keysByName.get(name) ?? []) this.resolved.delete(key);
 		this.keysByName.delete(name);
 	}
@@ -60,7 +57,7 @@ export class PaperNotes {
 		if (known !== undefined) return known === null ? null : this.app.vault.getFileByPath(known);
 		const file = this.app.metadataCache.getFirstLinkpathDest(target, sourcePath);
 		this.resolved.set(key, file?.path ?? null);
-		const name = nameOf(target);
+		const name = linkName(target);
 		const keys = this.keysByName.get(name);
 		if (keys) keys.add(key);
 		else this.keysByName.set(name, new Set([key]));
@@ -119,6 +116,11 @@ export class PaperNotes {
 	paperStatus(paper: Paper, cataloguePath: string): ReadingStatus | undefined {
 		const file = this.noteOf(paper, cataloguePath);
 		return file ? this.statusOf(file) : undefined;
+	}
+
+	/** Done, in a catalogue: its checkbox ticked, or, for an item without one, its note's status `read`. */
+	isDoneIn(cataloguePath: string): IsDone {
+		return doneByCheckboxOrNote((paper) => this.paperStatus(paper, cataloguePath));
 	}
 
 	/**

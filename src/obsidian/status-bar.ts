@@ -5,7 +5,6 @@
  */
 import type { Plugin } from "obsidian";
 import { completionOf } from "../progress/completion";
-import { isDoneIn } from "./commands";
 import { inBackground } from "./failures";
 import { catalogueToShow, isTracked, type PluginHost } from "./host";
 
@@ -20,7 +19,7 @@ export function registerStatusBar(host: PluginHost, plugin: Plugin): void {
 			el.hide();
 			return;
 		}
-		const { done, total } = completionOf(catalogue.papers, isDoneIn(host, path));
+		const { done, total } = completionOf(catalogue.papers, host.notes.isDoneIn(path));
 		el.setText(`${done}/${total} read`);
 		el.setAttr("aria-label", isTracked(host, path) ? "Open reading progress" : "Open reading progress: this note is not tracked yet");
 		el.show();

@@ -6,6 +6,7 @@ import type { App, TFile } from "obsidian";
 import { readingStatus } from "../../progress/reading-status";
 import { yieldToUi } from "../yield-to-ui";
 import type { Catalogue, Paper } from "../../catalogue/model";
+import { linkName } from "../../notes/link-name";
 import { isReviewed } from "../../notes/review";
 import { DEFAULT_TEMPLATE } from "../../notes/template";
 import { parseReadDate } from "../../progress/pace";
@@ -16,12 +17,6 @@ export interface NoteFactsHost {
 	settings: { dateFormat: string; templatePath: string };
 	/** The paper's note, resolved as status sync resolves it. */
 	noteOf(paper: Paper, cataloguePath: string): TFile | null;
-}
-
-/** The last part of a link target, as Obsidian matches a note by name: `Papers/On X#Method|alias` → `on x`. */
-export function linkName(target: string): string {
-	const path = target.split(/[#|^]/)[0] ?? "";
-	return (path.split("/").pop() ?? "").replace(/\.md$/i, "").trim().toLowerCase();
 }
 
 export interface GatheredNotes {
