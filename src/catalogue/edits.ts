@@ -106,14 +106,23 @@ export function checkboxChanges(before: Revision, after: Revision): Paper[] {
 	return changed.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
-/** The paper whose item covers a line of the catalogue (0-based, as editors count), if any. */
-export function paperAtLine(catalogue: Catalogue, line: number): Paper | undefined {
+/**
+ * The paper whose item covers a line of the catalogue (0-based, as editors count), if any. A line of a schedule
+ * can hold several readings: given the cursor's column (0-based), the reading under it or the last one before it.
+ */
+export function paperAtLine(catalogue: Catalogue, line: number, ch?: number): Paper | undefined {
 	const oneBased = line + 1;
 	// The innermost item on that line: items nest, and a paper's own line wins over its parent's range.
 	let found: Paper | undefined;
+	const onLine: Paper[] = [];
 	for (const paper of catalogue.papers) {
-		if (paper.range.start.line <= oneBased && oneBased <= paper.range.end.line) found = paper;
+		if (paper.range.start.line <= oneBased && oneBased <= paper.range.end.line) {
+			found = paper;
+			if (paper.range.start.line === oneBased && paper.range.end.line === oneBased) onLine.push(paper);
+		}
 		if (paper.range.start.line > oneBased) break;
 	}
-	return found;
+	if (ch === undefined || onLine.length < 2) return found;
+	const column = ch + 1;
+	return onLine.filter((paper) => paper.range.start.column <= column).at(-1) ?? onLine[0];
 }

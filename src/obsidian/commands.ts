@@ -30,7 +30,8 @@ function activeMarkdownFile(host: PluginHost): TFile | null {
 function paperUnderCursor(host: PluginHost, file: TFile, editor: Editor): { catalogue: Catalogue; paper: Paper } | null {
 	const catalogue = host.index.get(file.path);
 	if (!catalogue) return null;
-	const paper = paperAtLine(catalogue, editor.getCursor().line);
+	const cursor = editor.getCursor();
+	const paper = paperAtLine(catalogue, cursor.line, cursor.ch);
 	return paper ? { catalogue, paper } : null;
 }
 

@@ -82,3 +82,19 @@ describe("paperAtLine", () => {
 		expect(paperAtLine(catalogue, lines.indexOf("## 2. Big Data Systems"))).toBeUndefined();
 	});
 });
+
+describe("paperAtLine on a schedule line with several readings", () => {
+	const text = "Reading: [Implementing Remote Procedure Calls](https://example.org/rpc.pdf), [The Go Memory Model](https://example.org/go)\n";
+	const schedule = parseCatalogue(text);
+
+	it.each<[number | undefined, string]>([
+		[undefined, "The Go Memory Model"],
+		[0, "Implementing Remote Procedure Calls"],
+		[12, "Implementing Remote Procedure Calls"],
+		[text.indexOf("[The Go"), "The Go Memory Model"],
+		[text.length - 2, "The Go Memory Model"],
+	])("cursor at %s: %s", (ch, title) => {
+		expect(schedule.papers.map((paper) => paper.title)).toEqual(["Implementing Remote Procedure Calls", "The Go Memory Model"]);
+		expect(paperAtLine(schedule, 0, ch)?.title).toBe(title);
+	});
+});
