@@ -70,7 +70,7 @@ describe("no path escapes the vault", () => {
 		["--folder", "/tmp/evil"],
 		["--folder", "C:\\evil"],
 		["--folder", "\\\\server\\share"],
-		["--folder", "./Papers"],
+		["--folder", "./../sentinel"],
 		["--folder", "Pa\u0000pers"],
 		["--template", "../sentinel/template.md"],
 		["--template", "../outside.md"],
