@@ -9,6 +9,8 @@
  * task. That over-counts when two short tasks fall between the same probes, never under-counts. One thing is taken
  * out: the fake reading a note's metadata, which Obsidian does in its indexing worker, off the UI thread.
  *
+ * Each is run three times; the median run is judged against the target, and every run's figure is printed.
+ *
  * Options: --plugin-sizes=1000,10000 (keystrokes), --create-sizes=3000,10000 (after a create), and --show-gaps=MS
  * to print every task longer than MS on stderr, timed for matching against a `node --cpu-prof` profile.
  */
@@ -96,7 +98,11 @@ class TaskMonitor {
 	private running = false;
 	private last = 0;
 	private lastOffThread = 0;
-	readonly gaps: number[] = [];
+	// A histogram of 0.1 ms buckets, not a list: a list of a million gaps grows by copying itself, and the probe
+	// would measure its own pauses.
+	private readonly buckets = new Uint32Array(10_000);
+	private count = 0;
+	private max = 0;
 
 	start(): void {
 		this.running = true;
@@ -106,7 +112,10 @@ class TaskMonitor {
 			if (!this.running) return;
 			const now = performance.now();
 			const gap = now - this.last - (offThreadMs - this.lastOffThread);
-			this.gaps.push(gap);
+			this.count += 1;
+			this.max = Math.max(this.max, gap);
+			const bucket = Math.min(this.buckets.length - 1, Math.max(0, Math.floor(gap * 10)));
+			this.buckets[bucket] = (this.buckets[bucket] ?? 0) + 1;
 			if (SHOW_GAPS_MS !== undefined && gap > SHOW_GAPS_MS) {
 				// In microseconds of the monotonic clock a `node --cpu-prof` profile is timed by, to find what ran.
 				const end = Number(process.hrtime.bigint() / 1000n);
@@ -121,8 +130,15 @@ class TaskMonitor {
 
 	stop(): { max: number; p99: number; over16: number; count: number } {
 		this.running = false;
-		const sorted = [...this.gaps].sort((a, b) => a - b);
-		return { max: sorted[sorted.length - 1] ?? 0, p99: sorted[Math.floor(sorted.length * 0.99)] ?? 0, over16: sorted.filter((gap) => gap > 16).length, count: sorted.length };
+		let seen = 0;
+		let p99 = 0;
+		let over16 = 0;
+		this.buckets.forEach((n, bucket) => {
+			if (seen < this.count * 0.99) p99 = bucket / 10;
+			seen += n;
+			if (bucket > 160) over16 += n;
+		});
+		return { max: this.max, p99, over16, count: this.count };
 	}
 }
 
@@ -158,6 +174,27 @@ interface TaskFigures {
 	totalMs: number;
 	limitMs: number;
 	pass: boolean;
+}
+
+/** Runs a measurement this many times; the longest task of the median run is judged, the worst is shown too. */
+const RUNS = 3;
+
+interface Repeated extends TaskFigures {
+	worstMs: number;
+	runsMs: number[];
+}
+
+async function repeated(measure: () => Promise<TaskFigures>): Promise<Repeated> {
+	const runs: TaskFigures[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		// What the last run left behind is collected before, not during, the next (node --expose-gc).
+		(globalThis as { gc?: () => void }).gc?.();
+		runs.push(await measure());
+	}
+	const sorted = [...runs].sort((a, b) => a.maxMs - b.maxMs);
+	const median = sorted[Math.floor(sorted.length / 2)] ?? runs[0];
+	if (!median) throw new Error("no runs");
+	return { ...median, pass: median.maxMs <= median.limitMs, worstMs: sorted[sorted.length - 1]?.maxMs ?? median.maxMs, runsMs: runs.map((figures) => figures.maxMs) };
 }
 
 /**
@@ -243,21 +280,24 @@ function ms(value: number): string {
 	return value >= 100 ? `${Math.round(value).toLocaleString("en-US")} ms` : `${value.toFixed(1)} ms`;
 }
 
-function row(label: string, figures: TaskFigures): string {
-	return `  ${figures.pass ? "PASS" : "FAIL"}  ${label.padEnd(44)} longest task ${ms(figures.maxMs).padStart(9)} (limit ${figures.limitMs} ms)   p99 ${ms(figures.p99Ms)}, ${figures.over16} over 16 ms of ${figures.tasks}, ${ms(figures.totalMs)} in all`;
+function row(label: string, figures: Repeated): string {
+	const runs = figures.runsMs.map((value) => value.toFixed(1)).join(", ");
+	return `  ${figures.pass ? "PASS" : "FAIL"}  ${label.padEnd(40)} longest task ${ms(figures.maxMs).padStart(8)} (limit ${figures.limitMs} ms; runs ${runs} ms)   ${figures.over16} of ${figures.tasks} tasks over 16 ms, ${ms(figures.totalMs)} in all`;
 }
 
 async function main(): Promise<void> {
 	print(`\nPaper Catalogue plugin benchmark — the plugin in the in-memory Obsidian, node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`);
-	const typing: TaskFigures[] = [];
+	// A first round to warm the JIT up, so that the first size measured is not charged for compiling the plugin.
+	await measureTyping(500);
+	const typing: Repeated[] = [];
 	for (const papers of KEY_SIZES) {
-		const figures = await measureTyping(papers);
+		const figures = await repeated(() => measureTyping(papers));
 		typing.push(figures);
 		print(row(`typing in a ${papers.toLocaleString("en-US")}-paper catalogue`, figures));
 	}
-	const creating: TaskFigures[] = [];
+	const creating: Repeated[] = [];
 	for (const papers of CREATE_SIZES) {
-		const figures = await measureCreate(papers);
+		const figures = await repeated(() => measureCreate(papers));
 		creating.push(figures);
 		print(row(`after Create on ${papers.toLocaleString("en-US")} papers`, figures));
 	}

@@ -12,6 +12,8 @@ import { isPaperNoteAbout, type NoteKeys, noteAboutKeys, noteKeys, normalizedTit
 import { doneByCheckboxOrNote, type IsDone } from "../progress/completion";
 import { type ReadingStatus, readingStatus } from "../progress/reading-status";
 
+const TITLES_KEPT = 50_000;
+
 export class PaperNotes {
 	/** Resolved links by source note and target: the note's path, or null for none. */
 	private readonly resolved = new Map<string, string | null>();
@@ -20,8 +22,8 @@ export class PaperNotes {
 
 	/** What each note's properties identify, by the metadata cache's front matter object (a new one on each change). */
 	private readonly noteKeyCache = new WeakMap<object, NoteKeys>();
-	/** Each paper's normalized title, by the parsed paper (papers are new objects whenever their item changes). */
-	private readonly titleCache = new WeakMap<Paper, string>();
+	/** Normalized titles by title: every parse makes new papers, but their titles stay the same. */
+	private readonly titleCache = new Map<string, string>();
 
 	constructor(private readonly app: App) {}
 
@@ -94,10 +96,12 @@ export class PaperNotes {
 	}
 
 	private titleOf(paper: Paper): string {
-		let title = this.titleCache.get(paper);
+		let title = this.titleCache.get(paper.title);
 		if (title === undefined) {
 			title = normalizedTitle(paper.title);
-			this.titleCache.set(paper, title);
+			// Bounded: far more than a vault's catalogues hold, few enough to never matter.
+			if (this.titleCache.size >= TITLES_KEPT) this.titleCache.clear();
+			this.titleCache.set(paper.title, title);
 		}
 		return title;
 	}

@@ -27,8 +27,11 @@ export interface GatheredNotes {
 	linkNames: Set<string>;
 }
 
-/** How long gathering runs before it lets the UI paint: a catalogue of thousands of notes takes several slices. */
-const GATHER_SLICE_MS = 8;
+/**
+ * How long gathering runs before it lets the UI paint: a catalogue of thousands of notes takes several slices,
+ * short ones, as status sync may be reading the same notes in a slice of its own meanwhile.
+ */
+const GATHER_SLICE_MS = 4;
 /** Read dates remembered at most: far more than a catalogue's distinct dates, few enough to never matter. */
 const READ_DATES_KEPT = 10_000;
 
