@@ -9,7 +9,8 @@ import { normalizeArxivId, normalizeDoi } from "./ids";
 import type { PaperDetails } from "./model";
 import type { ServicePolicy } from "./service";
 import type { TransportResponse } from "./transport";
-import { xmlAttribute, xmlChild, xmlList, xmlProblem, xmlText } from "./xml-text";
+import { finish, type Steps } from "./steps";
+import { elementTexts, xmlAttribute, xmlChild, xmlList, xmlProblemSteps, xmlText } from "./xml-text";
 
 export const ARXIV_QUERY_URL = "https://export.arxiv.org/api/query";
 /** Ids per request: about 1.5 KB of query, and a response of about 150 KB. */
@@ -45,7 +46,7 @@ function isRateExceeded(text: string): boolean {
 	return /^\s*rate exceeded/i.test(text);
 }
 
-const ARRAYS = new Set(["entry", "author", "link", "category"]);
+const ARRAYS = new Set(["author", "link", "category"]);
 
 const parser = new XMLParser({
 	ignoreAttributes: false,
@@ -91,21 +92,25 @@ function readEntry(entry: unknown): ArxivEntry | { error: string } | undefined {
 	return { id, details };
 }
 
-/** Reads a response body. Never throws: anything that is not a feed is `malformed`, with what was wrong. */
-export function readArxivFeed(text: string): ArxivFeed {
+/** Entries read between two yields of `arxivFeedSteps`: about a millisecond's work each. */
+export const ARXIV_ENTRIES_PER_STEP = 10;
+
+/** `readArxivFeed` in steps, for a caller that yields to the UI between them. */
+export function* arxivFeedSteps(text: string): Steps<ArxivFeed> {
 	if (isRateExceeded(text)) return { kind: "rate limit" };
-	const problem = xmlProblem(text, "feed");
+	const problem = yield* xmlProblemSteps(text, "feed");
 	if (problem !== undefined) return { kind: "malformed", detail: problem };
-	let document: unknown;
-	try {
-		document = parser.parse(text);
-	} catch (error) {
-		return { kind: "malformed", detail: error instanceof Error ? error.message : String(error) };
-	}
-	const feed = xmlChild(document, "feed");
-	if (typeof feed !== "object" || feed === null) return { kind: "malformed", detail: "not an Atom feed" };
 	const entries: ArxivEntry[] = [];
-	for (const node of xmlList(xmlChild(feed, "entry"))) {
+	let read = 0;
+	for (const entryText of elementTexts(text, "entry")) {
+		if (++read % ARXIV_ENTRIES_PER_STEP === 0) yield;
+		let node: unknown;
+		try {
+			node = xmlChild(parser.parse(entryText), "entry");
+		} catch {
+			// One entry the parser cannot read does not spoil the others.
+			continue;
+		}
 		const entry = readEntry(node);
 		if (entry === undefined) continue;
 		if ("error" in entry) {
@@ -116,4 +121,9 @@ export function readArxivFeed(text: string): ArxivFeed {
 		entries.push(entry);
 	}
 	return { kind: "entries", entries };
+}
+
+/** Reads a response body. Never throws: anything that is not a feed is `malformed`, with what was wrong. */
+export function readArxivFeed(text: string): ArxivFeed {
+	return finish(arxivFeedSteps(text));
 }

@@ -7,7 +7,7 @@
  * Nothing that happens on the network throws out of here: every paper comes back, with what was
  * found and, for what was not, why.
  */
-import { ARXIV_BATCH_SIZE, ARXIV_POLICY, arxivQueryUrl, readArxivFeed } from "./arxiv";
+import { ARXIV_BATCH_SIZE, ARXIV_POLICY, arxivFeedSteps, arxivQueryUrl } from "./arxiv";
 import { cachedLookup, canonicalPaperId, storeLookup, type CachedLookup, type CachedSource, type DetailsCacheData, type FoundDetails } from "./cache";
 import { cslRequest, DOI_POLICY, readCsl } from "./csl";
 import { idsFromUrl, type PaperIds } from "./ids";
@@ -15,15 +15,16 @@ import { mergeDetails, missingFields } from "./merge";
 import type { DetailField, DetailsQuery, DetailsSource, PaperDetails } from "./model";
 import {
 	acceptMatch,
-	readSemanticScholarBatch,
 	readSemanticScholarMatch,
 	SEMANTIC_SCHOLAR_BATCH_SIZE,
 	SEMANTIC_SCHOLAR_POLICY,
 	semanticScholarBatchRequest,
+	semanticScholarBatchSteps,
 	semanticScholarId,
 	semanticScholarMatchRequest,
 } from "./semantic-scholar";
 import { isCallFailure, Service, type CallResult } from "./service";
+import { finishInSlices, type Steps } from "./steps";
 import { DEFAULT_TIMEOUT_MS, type Clock, type Transport } from "./transport";
 
 export interface LookupOptions {
@@ -74,6 +75,9 @@ export interface DetailsReport {
 	/** Whether `options.cache` was written to. */
 	cacheChanged: boolean;
 }
+
+/** Papers read or reported between two pauses, outside the services' own steps. */
+const PAPERS_PER_STEP = 250;
 
 /** Papers per round: one arXiv request and one Semantic Scholar batch each, then the papers' own requests. */
 export const LOOKUP_GROUP_SIZE = Math.min(ARXIV_BATCH_SIZE, SEMANTIC_SCHOLAR_BATCH_SIZE);
@@ -156,6 +160,11 @@ class LookupRun {
 		} catch {
 			// A failing yield must not lose what was fetched.
 		}
+	}
+
+	/** Pure work in steps, with a pause between them. */
+	private read<T>(steps: Steps<T>): Promise<T> {
+		return finishInSlices(steps, () => this.pause());
 	}
 
 	private progress(works: number): void {
@@ -247,7 +256,7 @@ class LookupRun {
 			for (const work of ask) work.sent = true;
 			const response = this.responseOf(await this.arxiv.call({ url: arxivQueryUrl(ids), method: "GET", headers: {} }), ask, "arxiv");
 			if (!response) return;
-			const feed = readArxivFeed(response.text);
+			const feed = await this.read(arxivFeedSteps(response.text));
 			await this.pause();
 			if (feed.kind === "entries" && response.status === 200) {
 				const byId = new Map(feed.entries.map((entry) => [entry.id, entry.details]));
@@ -280,7 +289,7 @@ class LookupRun {
 			this.miss(ask, "semantic-scholar", `HTTP ${response.status} from Semantic Scholar`, response.status === 401 || response.status === 403 ? "check the API key" : undefined);
 			return;
 		}
-		const batch = readSemanticScholarBatch(response.text, ids.length);
+		const batch = await this.read(semanticScholarBatchSteps(response.text, ids.length));
 		await this.pause();
 		if (batch.kind === "malformed") {
 			this.miss(ask, "semantic-scholar", "malformed response from Semantic Scholar", batch.detail);
@@ -380,10 +389,19 @@ function workFor(query: DetailsQuery): Work {
  * `options.cache` as they come, so a cancelled run keeps what it fetched.
  */
 export async function lookUpDetails(queries: readonly DetailsQuery[], options: LookupOptions): Promise<DetailsReport> {
+	const between = async (i: number): Promise<void> => {
+		if (i % PAPERS_PER_STEP !== PAPERS_PER_STEP - 1 || !options.pause) return;
+		try {
+			await options.pause();
+		} catch {
+			// As in the run: a failing yield loses nothing.
+		}
+	};
 	const byKey = new Map<string, Work>();
 	const byId = new Map<string, Work>();
 	const order: { query: DetailsQuery; work: Work }[] = [];
-	for (const query of queries) {
+	for (const [i, query] of queries.entries()) {
+		await between(i);
 		if (byKey.has(query.key)) continue;
 		const fresh = workFor(query);
 		// Two keys for one paper (an abstract link and a PDF link) share one look-up.
@@ -395,17 +413,15 @@ export async function lookUpDetails(queries: readonly DetailsQuery[], options: L
 	const works = [...new Set(order.map((entry) => entry.work))];
 	const run = new LookupRun(options, works.length);
 	await run.run(works);
-	return {
-		papers: order.map(({ query, work }) => {
-			const found = work.details.sources.some((source) => NETWORK_SOURCES.includes(source));
-			const details: PaperDetails = { ...work.details, sources: [...work.details.sources] };
-			if (details.authors) details.authors = [...details.authors];
-			return { key: query.key, title: query.title, details, found, misses: work.misses.map((miss) => ({ ...miss })), fromCache: work.usedCache && !work.sent };
-		}),
-		requests: run.requests,
-		cancelled: run.wasCancelled,
-		cacheChanged: run.changedCache,
-	};
+	const papers: PaperLookup[] = [];
+	for (const [i, { query, work }] of order.entries()) {
+		await between(i);
+		const found = work.details.sources.some((source) => NETWORK_SOURCES.includes(source));
+		const details: PaperDetails = { ...work.details, sources: [...work.details.sources] };
+		if (details.authors) details.authors = [...details.authors];
+		papers.push({ key: query.key, title: query.title, details, found, misses: work.misses.map((miss) => ({ ...miss })), fromCache: work.usedCache && !work.sent });
+	}
+	return { papers, requests: run.requests, cancelled: run.wasCancelled, cacheChanged: run.changedCache };
 }
 
 /** The papers a service gave nothing for. */

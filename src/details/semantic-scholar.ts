@@ -9,6 +9,7 @@ import { normalizeArxivId, normalizeDoi, type PaperIds } from "./ids";
 import { field, isRecord, parseJson } from "./json";
 import type { DetailsQuery, PaperDetails } from "./model";
 import type { ServicePolicy } from "./service";
+import { finish, type Steps } from "./steps";
 import { normalizeTitle } from "./title-key";
 import type { TransportRequest, TransportResponse } from "./transport";
 
@@ -109,14 +110,27 @@ export function readSemanticScholarPaper(value: unknown): SemanticScholarPaper |
 
 export type SemanticScholarBatch = { kind: "papers"; papers: (SemanticScholarPaper | null)[] } | { kind: "malformed"; detail: string };
 
-/** The batch answer for `expected` ids: a list of that length, each a paper or null. */
-export function readSemanticScholarBatch(text: string, expected: number): SemanticScholarBatch {
+/** Papers read between two yields of `semanticScholarBatchSteps`. */
+export const SEMANTIC_SCHOLAR_PAPERS_PER_STEP = 25;
+
+/** `readSemanticScholarBatch` in steps, for a caller that yields to the UI between them. */
+export function* semanticScholarBatchSteps(text: string, expected: number): Steps<SemanticScholarBatch> {
 	const parsed = parseJson(text);
 	if (!parsed.ok) return { kind: "malformed", detail: parsed.detail };
 	if (!Array.isArray(parsed.value)) return { kind: "malformed", detail: "not a list" };
 	// Results align with the ids asked; a list of another length cannot be matched to them.
 	if (parsed.value.length !== expected) return { kind: "malformed", detail: `${parsed.value.length} results for ${expected} ids` };
-	return { kind: "papers", papers: parsed.value.map((item) => (item === null ? null : (readSemanticScholarPaper(item) ?? null))) };
+	const papers: (SemanticScholarPaper | null)[] = [];
+	for (const item of parsed.value as unknown[]) {
+		if (papers.length % SEMANTIC_SCHOLAR_PAPERS_PER_STEP === 0) yield;
+		papers.push(item === null ? null : (readSemanticScholarPaper(item) ?? null));
+	}
+	return { kind: "papers", papers };
+}
+
+/** The batch answer for `expected` ids: a list of that length, each a paper or null. */
+export function readSemanticScholarBatch(text: string, expected: number): SemanticScholarBatch {
+	return finish(semanticScholarBatchSteps(text, expected));
 }
 
 export type SemanticScholarMatch = { kind: "match"; paper: SemanticScholarPaper; score?: number } | { kind: "no match" } | { kind: "malformed"; detail: string };

@@ -1,4 +1,5 @@
 /** Reading values out of fast-xml-parser's output, whose shape depends on the document. */
+import { finish, type Steps } from "./steps";
 
 /** The text of an element: a string, or the `#text` of an element that also has attributes. */
 export function xmlText(node: unknown): string {
@@ -28,17 +29,22 @@ export function xmlChild(node: unknown, name: string): unknown {
 const SKIPPED = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 
+/** Tags checked between two yields of `xmlProblemSteps`. */
+const TAGS_PER_STEP = 2000;
+
 /**
  * Why `text` is not one well-nested XML document whose root is `root`, or undefined when it is.
  * fast-xml-parser reads truncated and mis-nested documents without complaint (a cut-off feed
  * simply has fewer entries), so we check the nesting ourselves before trusting what it read.
  */
-export function xmlProblem(text: string, root: string): string | undefined {
+export function* xmlProblemSteps(text: string, root: string): Steps<string | undefined> {
 	const body = text.replace(SKIPPED, "");
 	const open: string[] = [];
 	let seenRoot = false;
 	let last = 0;
+	let tags = 0;
 	for (const match of body.matchAll(TAG)) {
+		if (++tags % TAGS_PER_STEP === 0) yield;
 		const between = body.slice(last, match.index);
 		if (between.includes("<")) return "a stray < or an unfinished tag";
 		last = match.index + match[0].length;
@@ -59,4 +65,20 @@ export function xmlProblem(text: string, root: string): string | undefined {
 	if (!seenRoot) return `no <${root}> element`;
 	if (open.length > 0) return `cut off: <${open[open.length - 1] ?? root}> is not closed`;
 	return undefined;
+}
+
+export function xmlProblem(text: string, root: string): string | undefined {
+	return finish(xmlProblemSteps(text, root));
+}
+
+const COMMENTS = /<!--[\s\S]*?-->/g;
+
+/**
+ * The text of each `<name>…</name>` element in a document already checked by `xmlProblem`
+ * (comments left out), so that each can be parsed alone: fast-xml-parser is slower on one big
+ * document than on its parts, and parts let the caller yield between them.
+ */
+export function elementTexts(text: string, name: string): string[] {
+	const pattern = new RegExp(`<${name}(?:\\s[^<>]*)?>[\\s\\S]*?</${name}>`, "g");
+	return [...text.replace(COMMENTS, "").matchAll(pattern)].map((match) => match[0]);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ARXIV_POLICY, arxivQueryUrl, readArxivFeed, type ArxivFeed } from "../../src/details/arxiv";
+import { ARXIV_ENTRIES_PER_STEP, ARXIV_POLICY, arxivFeedSteps, arxivQueryUrl, readArxivFeed, type ArxivFeed } from "../../src/details/arxiv";
 import { xmlProblem } from "../../src/details/xml-text";
 import { fixture, ok, response } from "./fakes";
+import { atomEntry, atomFeed } from "./services";
 
 describe("arxivQueryUrl", () => {
 	it("asks for every id, and says how many results to return", () => {
@@ -89,5 +90,24 @@ describe("xmlProblem", () => {
 		["</feed>", "</feed> closes nothing"],
 	])("%j → %j", (text, expected) => {
 		expect(xmlProblem(text, "feed")).toBe(expected);
+	});
+});
+
+describe("arxivFeedSteps", () => {
+	it("yields every few entries, and ends with what readArxivFeed gives", () => {
+		const text = atomFeed(Array.from({ length: 35 }, (_, i) => atomEntry(`2101.${String(10000 + i)}`, `Paper ${i}`)));
+		const steps = arxivFeedSteps(text);
+		let yields = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields += 1;
+		expect(yields).toBe(Math.floor(35 / ARXIV_ENTRIES_PER_STEP));
+		expect(step.value).toEqual(readArxivFeed(text));
+		expect(step.value.kind === "entries" ? step.value.entries.length : 0).toBe(35);
+	});
+
+	it("an entry in a comment is not an entry", () => {
+		const text = fixture("arxiv/several.xml").replace("<entry>", "<!-- <entry><id>http://arxiv.org/abs/9999.99999v1</id><title>Ghost</title></entry> --><entry>");
+		const feed = readArxivFeed(text);
+		expect(feed.kind === "entries" ? feed.entries.map((entry) => entry.id) : feed).toEqual(["2104.04473", "hep-th/9711200", "math/0211159"]);
 	});
 });

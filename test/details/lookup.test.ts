@@ -281,6 +281,13 @@ describe("batches", () => {
 		expect(report.papers.every((entry) => entry.found && entry.details.title === `Title of ${entry.details.arxiv ?? ""}`)).toBe(true);
 	});
 
+	it("a big response is read in slices: the look-up pauses while parsing it, not only after", async () => {
+		const { pauses, transport } = await run(arxivQueries(100), [arxivServing((id) => atomEntry(id, `Title of ${id}`)), batchServing(() => null)]);
+		// Two responses; each read in steps of ten entries or 25 papers.
+		expect(transport.sent).toHaveLength(2);
+		expect(pauses).toBeGreaterThanOrEqual(100 / 10 + 100 / 25);
+	});
+
 	it("a paper listed under two keys is asked once and reported under both", async () => {
 		const queries: DetailsQuery[] = [
 			{ key: "a", title: "Megatron", url: "https://arxiv.org/abs/2104.04473" },
