@@ -1,6 +1,5 @@
 /** JSON from the network: parsed without throwing, read without trusting its shape. */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; detail: string } {
 	try {
