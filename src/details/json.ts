@@ -1,6 +1,5 @@
 /** JSON from the network: parsed without throwing, read without trusting its shape. */
 
-
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; detail: string } {
 	try {
 		return { ok: true, value: JSON.parse(text) as unknown };
