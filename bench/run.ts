@@ -31,6 +31,9 @@ import { progressOf } from "../src/progress/completion";
 import { applyPlan } from "../src/sync/apply";
 import { insertLinks, type SyncPlan } from "../src/sync/plan";
 import { planSync, type SyncRequest } from "../src/sync/sync";
+import { emptyDetailsCache } from "../src/details/cache";
+import { lookUpDetails } from "../src/details/lookup";
+import { detailsQueries, instantClock, recordedResponses, replayTransport } from "./details-service";
 import { generateCatalogue, paperItem, Rng } from "./generate";
 
 // ---------------------------------------------------------------- options
@@ -178,6 +181,24 @@ interface SizeResult {
 	parseSlices: SliceStats;
 	sync: SyncFigures | { skipped: string };
 	cli?: CliFigures;
+	details?: DetailsFigures;
+}
+
+interface DetailsFigures {
+	papers: number;
+	requests: number;
+	found: number;
+	/** Requests the recorded responses had no answer for: 0, or the benchmark is wrong. */
+	unanswered: number;
+	/** Median of the runs. */
+	totalMs: number;
+	/** Gaps between the look-up's pauses, over the run with the longest. */
+	slices: SliceStats;
+	/** The longest the event loop went without turning: the longest synchronous stretch, pauses or not. */
+	stallMs: number;
+	/** What the services' spacing and waits would have cost in real time. */
+	waitedS: number;
+	runs: number;
 }
 
 const targets: TargetResult[] = [];
@@ -523,6 +544,59 @@ async function measureCli(text: string, papers: number): Promise<CliFigures> {
 	}
 }
 
+/**
+ * Looks up `papers` papers' details through a fake transport serving responses made from the
+ * recorded ones, on a clock whose waits pass at once: what is left is the look-up's own work
+ * (parsing, cleaning, merging), in slices between its pauses, as the plugin runs it.
+ */
+async function measureDetailsLookup(papers: number): Promise<DetailsFigures> {
+	const queries = detailsQueries(papers);
+	const responses = recordedResponses(queries);
+	const runs = 3;
+	const totals: number[] = [];
+	let slices: SliceStats = { max: 0, p99: 0, first: 0, last: 0, count: 0, totalMs: 0 };
+	let stallMs = 0;
+	let figures = { requests: 0, found: 0, unanswered: 0, waitedS: 0 };
+	// One untimed run first, so that the first timed one is not charged for compiling.
+	for (let run = -1; run < runs; run++) {
+		const transport = replayTransport(responses);
+		const clock = instantClock();
+		let ticking = true;
+		let lastTick = performance.now();
+		let stall = 0;
+		const tick = (): void => {
+			const now = performance.now();
+			stall = Math.max(stall, now - lastTick);
+			lastTick = now;
+			if (ticking) setImmediate(tick);
+		};
+		setImmediate(tick);
+		const gaps: number[] = [];
+		let resumed = performance.now();
+		const started = performance.now();
+		const report = await lookUpDetails(queries, {
+			transport,
+			clock,
+			cache: emptyDetailsCache(),
+			pause: async () => {
+				gaps.push(performance.now() - resumed);
+				await nextTurn();
+				resumed = performance.now();
+			},
+		});
+		gaps.push(performance.now() - resumed);
+		const totalMs = performance.now() - started;
+		ticking = false;
+		if (run < 0) continue;
+		totals.push(totalMs);
+		const runSlices = sliceStats(gaps);
+		if (runSlices.max >= slices.max) slices = runSlices;
+		stallMs = Math.max(stallMs, stall);
+		figures = { requests: report.requests, found: report.papers.filter((paper) => paper.found).length, unanswered: transport.missing, waitedS: clock.waitedMs / 1000 };
+	}
+	return { papers, ...figures, totalMs: median(totals), slices, stallMs, runs };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -576,6 +650,7 @@ async function main(): Promise<void> {
 		else sync = await measureSync(text, papers, full.parser);
 
 		const cli = papers === 10000 ? await measureCli(text, papers) : undefined;
+		const details = papers === 1000 ? await measureDetailsLookup(papers) : undefined;
 
 		const result: SizeResult = {
 			papers,
@@ -592,6 +667,7 @@ async function main(): Promise<void> {
 			sync,
 		};
 		if (cli) result.cli = cli;
+		if (details) result.details = details;
 		results.push(result);
 
 		// ------------------------------------------------ the table
@@ -670,6 +746,20 @@ async function main(): Promise<void> {
 				value: times(cli.ratio),
 				target: "≥ 10× at 10k",
 				result: judge("cold CLI progress ≥ 10× faster than one whole-document remark parse, both whole processes", papers, cli.ratio, 10, cli.ratio >= 10),
+			});
+		}
+		if (details) {
+			rows.push({
+				label: `look up details, recorded responses (${details.slices.count} slices, median of ${details.runs})`,
+				value: ms(details.totalMs),
+				target: `${details.requests} requests, ${details.found}/${details.papers} found, ${details.unanswered} unanswered; real waits would be ${Math.round(details.waitedS)} s`,
+				result: "info",
+			});
+			rows.push({
+				label: "  longest gap between look-up pauses",
+				value: ms(details.slices.max),
+				target: `≤ 50 ms; p99 ${ms(details.slices.p99)}; longest event-loop stall ${ms(details.stallMs)}`,
+				result: judge("longest slice ≤ 50 ms while looking up 1k papers' details", papers, Math.max(details.slices.max, details.stallMs), 50, Math.max(details.slices.max, details.stallMs) <= 50),
 			});
 		}
 		printTable(
