@@ -58,7 +58,7 @@ export const EXAMPLE_READING: Record<string, NoteSpec | "no note"> = {
 	// 1. Introduction and Course Overview
 	"SysML: The New Frontier": { status: "read", read: "2026-02-02", rating: 4, summary: "Argues that ML systems are a field of their own, e.g. with their own benchmarks. Then it lists open problems." },
 	"Principles of Computer System Design": { status: "read", read: "2026-02-03", rating: "5", summary: "- Modularity, abstraction, layering and hierarchy tame complexity\n- Names bind modules" },
-	"A Few Useful Things": { status: "read", read: "2026-02-05" },
+	"A Few Useful Things": { status: "read", read: "2026-02-05", summary: "+20% from more data beats a cleverer algorithm. Overfitting has many faces." },
 	"How to read a paper": { status: "read", read: "2026-02-01", rating: "3/5", summary: "Read a paper in three passes, each deeper than the last. Keshav et al. recommend it." },
 	"writing reviews": "no note",
 	// 2. Big Data Systems
@@ -78,7 +78,7 @@ export const EXAMPLE_READING: Record<string, NoteSpec | "no note"> = {
 	"Mixed precision training": { status: "read", read: "2026-03-16", rating: 3, summary: "Train in FP16 with an FP32 master copy of the weights and loss scaling; accuracy matches FP32 at 2x less memory" },
 	"Eyeriss": { status: "read", read: "2026-03-19", rating: 4.5, summary: "A row-stationary dataflow cuts the energy of moving data, which dominates in CNN accelerators." },
 	"Interstellar": { status: "read", read: "not a date" },
-	"Gemmini": { status: "read", read: "2026-03-20", summary: "A generator of systolic-array accelerators, evaluated with the full software stack." },
+	"Gemmini": { status: "read", read: "2026-03-20", summary: "A generator of \"systolic-array\" accelerators,\nevaluated with the full software stack.\n\n@DAC it won best paper." },
 	// 4. Distributed deep learning, Part I: Systems
 	Chimera: { status: "unread" },
 };
