@@ -2,6 +2,7 @@
  * A paper note's `rating` property (1 to 5), and the mean rating of a set of
  * papers, as the progress view and the reports show them.
  */
+import type { Catalogue } from "../catalogue/model";
 
 export const MIN_RATING = 1;
 export const MAX_RATING = 5;
@@ -35,6 +36,21 @@ export function meanRating(ratings: Iterable<number | null | undefined>): number
 		count += 1;
 	}
 	return count === 0 ? null : sum / count;
+}
+
+/**
+ * Each section's mean rating (indexed like `catalogue.sections`), null for a section with no rated paper.
+ * `ratings` holds a rating by paper id; a paper listed twice in a section counts once.
+ */
+export function sectionMeanRatings(catalogue: Catalogue, ratings: ReadonlyMap<string, number | null>): (number | null)[] {
+	return catalogue.sections.map((section) => {
+		const byKey = new Map<string, number | null | undefined>();
+		for (const index of section.paperIndexes) {
+			const paper = catalogue.papers[index];
+			if (paper && !byKey.has(paper.key)) byKey.set(paper.key, ratings.get(paper.id));
+		}
+		return meanRating(byKey.values());
+	});
 }
 
 /** "4", "4.5", "3.7": a rating or a mean, to one decimal at most. */

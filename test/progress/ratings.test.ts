@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatRating, meanRating, ratingOf } from "../../src/progress/ratings";
+import { parseCatalogue } from "../../src/catalogue/parse";
+import { formatRating, meanRating, ratingOf, sectionMeanRatings } from "../../src/progress/ratings";
 
 describe("ratingOf", () => {
 	const cases: { name: string; value: unknown; expected: number | null }[] = [
@@ -57,5 +58,27 @@ describe("formatRating", () => {
 		[11 / 3, "3.7"],
 	])("%s → %s", (rating, text) => {
 		expect(formatRating(rating)).toBe(text);
+	});
+});
+
+describe("sectionMeanRatings", () => {
+	const catalogue = parseCatalogue(
+		["## A", "", "- [x] [P](https://x.org/p)", "- [x] [Q](https://x.org/q)", "- [ ] [P again](https://x.org/p)", "", "## B", "", "- [ ] [R](https://x.org/r)", "", "## C", "", "- [x] [S](https://x.org/s)"].join("\n"),
+	);
+	const id = (title: string): string => catalogue.papers.find((paper) => paper.title === title)?.id ?? "";
+
+	it("gives each section the mean of its rated papers, null where none is rated, a repeat counted once", () => {
+		const ratings = new Map<string, number | null>([
+			[id("P"), 5],
+			[id("P again"), 5],
+			[id("Q"), 2],
+			[id("R"), null],
+			[id("S"), 4],
+		]);
+		expect(sectionMeanRatings(catalogue, ratings)).toEqual([3.5, null, 4]);
+	});
+
+	it("gives null everywhere without ratings", () => {
+		expect(sectionMeanRatings(catalogue, new Map())).toEqual([null, null, null]);
 	});
 });
