@@ -116,7 +116,7 @@ describe("the discussion note of the example's Big Data Systems section", () => 
 		const lakehouse = catalogue.papers.find((p) => p.title.startsWith("Lakehouse"));
 		const note = lakehouse && later.get(lakehouse.id);
 		if (!lakehouse || !note) throw new Error("no Lakehouse note");
-		later.set(lakehouse.id, { path: note.path, text: note.text.replace(/^status: .*$/m, "$&\nrating: 3").replace("## Questions for discussion\n", "## Questions for discussion\nIs a lakehouse just a warehouse on S3?\n") });
+		later.set(lakehouse.id, { path: note.path, text: note.text.replace(/^rating:.*$/m, "rating: 3").replace("## Questions for discussion\n", "## Questions for discussion\nIs a lakehouse just a warehouse on S3?\n") });
 		const block = discussionBlock({ ...input, papers: discussionPapersOf(catalogue, BIG_DATA, later) });
 		const result = updateGeneratedBlock(edited, block, title);
 		expect(result).toEqual({ ok: true, action: "replaced", text: readFixture("reports/CS294 AI-Systems – 2. Big Data Systems discussion (updated).md") });
