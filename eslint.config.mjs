@@ -1,4 +1,5 @@
 import { defineConfig, globalIgnores } from "eslint/config";
+import { DEFAULT_BRANDS } from "eslint-plugin-obsidianmd/dist/lib/rules/ui/brands.js";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -31,7 +32,14 @@ export default defineConfig([
 			"obsidianmd/no-nodejs-modules": "off",
 			"import/no-nodejs-modules": "off",
 			"no-console": "off",
+			// Node code cannot ask Obsidian for Vault#configDir: the command line uses Obsidian's default folder.
+			"obsidianmd/hardcoded-config-path": "off",
 		},
+	},
+	{
+		// Names spelled as their makers spell them: the rule's own list, plus BibTeX, Semantic Scholar and Obsidian Sync.
+		files: ["src/**/*.ts", "main.ts"],
+		rules: { "obsidianmd/ui/sentence-case": ["warn", { brands: [...DEFAULT_BRANDS, "BibTeX", "Semantic Scholar", "Obsidian Sync"] }] },
 	},
 	{
 		// The benchmarks run in Node, on Node's own timers and global: there are no popout windows there.

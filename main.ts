@@ -2,7 +2,8 @@
  * Paper Catalogue: the plugin's lifecycle. Everything it does lives in src/;
  * this file loads settings and wires the parts to Obsidian.
  */
-import { Notice, Plugin } from "obsidian";
+import { normalizePath, Notice, Plugin } from "obsidian";
+import { obsidianNetwork } from "./src/obsidian/details-network";
 import { type PaperCatalogueSettings, settingsFromData } from "./src/settings";
 import { CatalogueIndex } from "./src/obsidian/catalogue-index";
 import { loadTrackedCatalogues, registerCatalogueEvents } from "./src/obsidian/catalogue-events";
@@ -25,6 +26,12 @@ export default class PaperCataloguePlugin extends Plugin implements PluginHost {
 	notes!: PaperNotes;
 	statusSync!: StatusSync;
 	readonly runs = new RunQueue();
+	/** Used only while looking up paper details, which is off until the user turns it on. */
+	network = obsidianNetwork();
+
+	get pluginDir(): string {
+		return this.manifest.dir ?? normalizePath(`${this.app.vault.configDir}/plugins/${this.manifest.id}`);
+	}
 	private settingTab: PaperCatalogueSettingTab | null = null;
 
 	override async onload(): Promise<void> {

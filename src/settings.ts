@@ -22,6 +22,10 @@ export interface PaperCatalogueSettings {
 	linkStyle: LinkStyle;
 	/** Keep catalogue checkboxes and paper notes' `status` in step. */
 	syncStatus: boolean;
+	/** Ask arXiv, Semantic Scholar and doi.org for paper details when notes are created. Off until the user turns it on. */
+	lookUpDetails: boolean;
+	/** Sent to Semantic Scholar as `x-api-key` when set: a pool of its own instead of the shared, busy one. */
+	semanticScholarApiKey: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze({
@@ -32,6 +36,8 @@ export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze(
 	dateFormat: "yyyy-MM-dd",
 	linkStyle: "vault",
 	syncStatus: true,
+	lookUpDetails: false,
+	semanticScholarApiKey: "",
 });
 
 export interface LoadedSettings {
@@ -96,6 +102,15 @@ export function settingsFromData(data: unknown): LoadedSettings {
 	if (data.syncStatus !== undefined) {
 		if (typeof data.syncStatus === "boolean") settings.syncStatus = data.syncStatus;
 		else problems.push("syncStatus");
+	}
+	if (data.lookUpDetails !== undefined) {
+		if (typeof data.lookUpDetails === "boolean") settings.lookUpDetails = data.lookUpDetails;
+		else problems.push("lookUpDetails");
+	}
+	if (data.semanticScholarApiKey !== undefined) {
+		// A key is printable ASCII without spaces; anything else would only make every request fail.
+		if (typeof data.semanticScholarApiKey === "string" && /^[\x21-\x7e]*$/.test(data.semanticScholarApiKey.trim())) settings.semanticScholarApiKey = data.semanticScholarApiKey.trim();
+		else problems.push("semanticScholarApiKey");
 	}
 	return { settings, problems };
 }

@@ -10,9 +10,10 @@
 import { randomBytes } from "node:crypto";
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readProperties } from "../notes/front-matter";
+import { noteWithProperties, readProperties, splitFrontMatter } from "../notes/front-matter";
 import { baseName, normalizeVaultPath, parentFolder } from "../notes/vault-path";
 import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../sync/vault";
+import type { NotePropertyStore } from "../details/note-properties";
 import { decodeVaultText, readVaultText, resolveInVault, VaultError } from "./fs-vault";
 
 const BOM = "\uFEFF";
@@ -25,7 +26,7 @@ function temporaryPath(filePath: string): string {
 	return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(6).toString("hex")}.tmp`);
 }
 
-export class FileSystemVault implements NoteVault {
+export class FileSystemVault implements NoteVault, NotePropertyStore {
 	private basenameIndex: Map<string, string[]> | null = null;
 
 	constructor(readonly vaultDir: string) {}
@@ -157,5 +158,19 @@ export class FileSystemVault implements NoteVault {
 			throw error;
 		}
 		return next;
+	}
+
+	async propertiesOf(vaultPath: string): Promise<Record<string, unknown> | null> {
+		return readProperties(await this.read(vaultPath));
+	}
+
+	/** As Obsidian's processFrontMatter: the properties are written again with the YAML serializer, the body kept byte for byte. */
+	async updateProperties(vaultPath: string, edit: (properties: Record<string, unknown>) => void): Promise<void> {
+		await this.process(vaultPath, (text) => {
+			const properties = readProperties(text);
+			if (properties === null) throw new Error(`${vaultPath} has no properties a YAML reader accepts`);
+			edit(properties);
+			return noteWithProperties(properties, splitFrontMatter(text).body);
+		});
 	}
 }

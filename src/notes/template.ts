@@ -47,6 +47,9 @@ export interface DetailValues {
 	citekey: string;
 	/** The paper's BibTeX entry. */
 	bibtex: string;
+	/** Where and when it appeared: `{{venue}}` and `{{year}}` when the catalogue does not say. */
+	venue: string;
+	year: number;
 }
 
 export interface TemplateValues {

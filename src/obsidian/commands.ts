@@ -10,6 +10,7 @@ import { inBackground } from "./failures";
 import { catalogueToShow, isTracked, type PluginHost, trackCatalogue } from "./host";
 import { markPaper, openPaperNote } from "./paper-note-runner";
 import { createPaperNotes } from "./sync-runner";
+import { DETAILS_COMMAND_IDS, registerDetailsCommands } from "./details-commands";
 
 export const COMMAND_IDS = {
 	createNotes: "create-paper-notes",
@@ -19,6 +20,7 @@ export const COMMAND_IDS = {
 	markRead: "mark-paper-read",
 	markUnread: "mark-paper-unread",
 	openNextUnread: "open-next-unread-paper",
+	...DETAILS_COMMAND_IDS,
 } as const;
 
 function activeMarkdownFile(host: PluginHost): TFile | null {
@@ -150,4 +152,6 @@ export function registerCommands(host: PluginHost): void {
 			return true;
 		},
 	});
+
+	registerDetailsCommands(host);
 }

@@ -3,6 +3,7 @@
  * the plugin class in main.ts, so that no module imports main.ts.
  */
 import type { App, EventRef, Plugin } from "obsidian";
+import type { DetailsNetwork } from "./details-network";
 import type { PaperCatalogueSettings } from "../settings";
 import type { CatalogueIndex } from "./catalogue-index";
 import type { PaperNotes } from "./paper-notes";
@@ -17,6 +18,10 @@ export interface PluginHost {
 	statusSync: StatusSync;
 	/** Vault-writing runs, one at a time. */
 	runs: RunQueue;
+	/** How paper details are fetched: Obsidian's requestUrl and the window's timers (tests pass recorded answers). */
+	network: DetailsNetwork;
+	/** The plugin's folder in the vault's config folder: the details cache lives there. */
+	pluginDir: string;
 	saveSettings(): Promise<void>;
 	/** Opens (or reveals) the reading progress view in the right sidebar. */
 	activateView(): Promise<void>;

@@ -10,9 +10,10 @@ import { type App, type Editor, type EditorChange, type MarkdownView, normalizeP
 import { readProperties } from "../notes/front-matter";
 import { openInSourceEditor } from "./live-text";
 import { yieldToUi } from "./yield-to-ui";
+import type { NotePropertyStore } from "../details/note-properties";
 import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../sync/vault";
 
-export class ObsidianVault implements NoteVault {
+export class ObsidianVault implements NoteVault, NotePropertyStore {
 	constructor(private readonly app: App) {}
 
 	private file(path: string): TFile {
@@ -49,6 +50,18 @@ export class ObsidianVault implements NoteVault {
 	async noteAt(path: string): Promise<ExistingNote | null> {
 		const file = this.app.vault.getFileByPath(normalizePath(path));
 		return file && file.extension === "md" ? this.identity(file) : null;
+	}
+
+	/** The metadata cache's properties (indexed a moment after a change), else the note's own front matter. */
+	async propertiesOf(path: string): Promise<Record<string, unknown> | null> {
+		const file = this.file(path);
+		const cache = this.app.metadataCache.getFileCache(file);
+		if (cache) return cache.frontmatter ? { ...cache.frontmatter } : readProperties(await this.read(path));
+		return readProperties(await this.app.vault.cachedRead(file));
+	}
+
+	updateProperties(path: string, edit: (properties: Record<string, unknown>) => void): Promise<void> {
+		return this.app.fileManager.processFrontMatter(this.file(path), edit);
 	}
 
 	private async identity(file: TFile): Promise<ExistingNote> {

@@ -224,6 +224,37 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 					this.inBackground(() => host.saveSettings());
 				}),
 			);
+
+		this.displayDetails(containerEl);
+	}
+
+	/** Paper details: the one part of the plugin that uses the network, so it says exactly what goes where. */
+	private displayDetails(containerEl: HTMLElement): void {
+		const { host } = this;
+		const { settings } = host;
+		new Setting(containerEl).setName("Paper details").setHeading();
+		new Setting(containerEl)
+			.setName("Look up paper details online")
+			.setDesc(
+				"When creating notes, ask arXiv, Semantic Scholar and doi.org for each paper's authors, date, venue, abstract, DOI and PDF link. " +
+					"Only the papers' arXiv ids, DOIs and titles are sent. Off: nothing is sent, except when you run a look-up command.",
+			)
+			.addToggle((toggle) =>
+				toggle.setValue(settings.lookUpDetails).onChange((value) => {
+					settings.lookUpDetails = value;
+					this.inBackground(() => host.saveSettings());
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Semantic Scholar API key")
+			.setDesc("Optional. Without one, requests share a busy public pool and may wait. Saved in this plugin's settings, which Obsidian Sync copies to your other devices.")
+			.addText((text) => {
+				text.inputEl.type = "password";
+				text.setPlaceholder("None").setValue(settings.semanticScholarApiKey).onChange((value) => {
+					settings.semanticScholarApiKey = value.trim();
+					this.inBackground(() => host.saveSettings());
+				});
+			});
 	}
 
 	/** Says whether the template note can be used, as soon as it is chosen. */

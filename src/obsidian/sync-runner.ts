@@ -7,6 +7,9 @@ import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
 import { type ApplyOptions, applyPlan, type SyncReport } from "../sync/apply";
 import { planSync, type SyncRequest } from "../sync/sync";
 import { TemplateError } from "../notes/template";
+import { lookUpDetailsForPlan } from "../details/details-run";
+import type { DetailsReport } from "../details/lookup";
+import { detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
 import type { PaperCatalogueSettings } from "../settings";
 import { inBackground } from "./failures";
 import { type PluginHost, trackCatalogue } from "./host";
@@ -63,10 +66,12 @@ function summary(report: SyncReport): string {
 	return `${parts.join(", ")}.`;
 }
 
-function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean): void {
+function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean, details: DetailsReport | null): void {
 	const name = nameOf(cataloguePath);
+	const misses = details ? missesSentence(details) : null;
 	const fragment = createFragment((root) => {
 		root.createDiv({ text: summary(report) });
+		if (misses !== null) root.createDiv({ text: `${misses} Their notes were made without them.` });
 		if (nowTracked) root.createDiv({ text: `Now tracking ${name}: ticking an item marks its note as read, and the progress view follows it.` });
 		for (const error of report.errors.slice(0, 5)) root.createDiv({ text: `${error.title || error.path}: ${error.message}`, cls: "paper-catalogue-warning" });
 		const open = root.createEl("button", { text: "Open reading progress", cls: "paper-catalogue-notice-button" });
@@ -114,6 +119,31 @@ export async function applyWithProgress(host: PluginHost, plan: SyncPlan): Promi
 }
 
 /**
+ * Looks up the details of the papers the plan makes notes for, then plans again with them, for the catalogue as it
+ * is after the look-up (which can take minutes). Null when the catalogue cannot be planned any more.
+ */
+async function planWithDetails(host: PluginHost, plan: SyncPlan): Promise<{ plan: SyncPlan; details: DetailsReport | null } | null> {
+	const vault = new ObsidianVault(host.app);
+	const progress = new LookupProgress("Looking up paper details");
+	let found;
+	try {
+		found = await lookUpDetailsForPlan(plan, vault, detailsSetupFor(host, progress));
+	} finally {
+		progress.hide();
+	}
+	if (!found) return { plan, details: null };
+	try {
+		return { plan: await planSync(vault, { ...syncRequestFor(host, plan.cataloguePath), details: found.details }), details: found.report };
+	} catch (error) {
+		if (error instanceof PlanError || error instanceof TemplateError) {
+			new Notice(error.message, 0);
+			return null;
+		}
+		throw error;
+	}
+}
+
+/**
  * The whole command: plan, ask, apply, then track the catalogue (a catalogue one made notes for is one to follow),
  * and report. Refused with a notice while another run is writing.
  */
@@ -130,9 +160,11 @@ export async function createPaperNotes(host: PluginHost, cataloguePath: string):
 			}
 			return null;
 		}
-		const report = await applyWithProgress(host, plan);
+		const withDetails = host.settings.lookUpDetails ? await planWithDetails(host, plan) : { plan, details: null };
+		if (!withDetails) return null;
+		const report = await applyWithProgress(host, withDetails.plan);
 		const nowTracked = await trackCatalogue(host, cataloguePath);
-		reportNotice(host, report, cataloguePath, nowTracked);
+		reportNotice(host, report, cataloguePath, nowTracked, withDetails.details);
 		return report;
 	});
 }

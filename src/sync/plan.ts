@@ -12,7 +12,7 @@ import { CatalogueParser } from "../catalogue/parse";
 import { INSERTED_LINK_LABEL } from "../catalogue/title";
 import { canonicalUrl } from "../catalogue/url";
 import { safeFileName, uniqueFileName } from "../notes/file-name";
-import { checkTemplate, compileTemplate, fillText, type TemplateValues } from "../notes/template";
+import { checkTemplate, compileTemplate, type DetailValues, fillText, type TemplateValues } from "../notes/template";
 import { folderProblem, joinVaultPath, normalizeVaultPath, parentFolder } from "../notes/vault-path";
 import { noteAbout } from "../notes/paper-note";
 import type { ExistingNote, NoteVault, PathKind } from "./vault";
@@ -42,6 +42,9 @@ export interface PlannedNote {
 	title: string;
 	/** The catalogue occurrences this note serves. */
 	paperIds: string[];
+	/** What the catalogue says of the paper, for looking up its details before the note is written. */
+	url?: string;
+	year?: number;
 }
 
 export interface PlannedLink {
@@ -94,6 +97,8 @@ export interface PlanInput {
 	parser?: CatalogueParser;
 	/** Given, planning yields through it every few milliseconds (the plugin runs on the UI thread). */
 	pause?: () => Promise<void>;
+	/** Details looked up for papers, by paper id: new notes are written with them (see src/details/). */
+	details?: ReadonlyMap<string, Partial<DetailValues>>;
 }
 
 /** How long planning runs before it yields, when it may. */
@@ -312,7 +317,7 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 				exists = taken.has(missing.toLowerCase());
 			}
 		}
-		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today);
+		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today, input.details);
 		// 3. The file name: a note there is this paper's note only when its properties say so. A note of the
 		// user's that happens to have the name (a summary written by hand, no properties) is left alone.
 		if (notePath === null) {
@@ -338,6 +343,7 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 				content: compiled.render(values),
 				title: first.title,
 				paperIds: group.papers.map((paper) => paper.id),
+				...definedFields({ url: firstDefined(group.papers, (paper) => paper.url), year: firstDefined(group.papers, (paper) => paper.year) }),
 			});
 		}
 
@@ -407,8 +413,9 @@ async function linksThatReadBack(
 	return retried.filter((link) => !stillFailed.has(link));
 }
 
-function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogueLinkPath: string, today: Date): TemplateValues {
+function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogueLinkPath: string, today: Date, found?: ReadonlyMap<string, Partial<DetailValues>>): TemplateValues {
 	const first = papers[0];
+	const details = found && firstDefined(papers, (paper) => found.get(paper.id));
 	const places = [...new Set(papers.map((paper) => headingLink(catalogueLinkPath, heading(catalogue, paper))))];
 	const section = first ? (catalogue.sections[first.sectionIndex]?.title ?? "") : "";
 	return {
@@ -416,15 +423,22 @@ function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogu
 		url: firstDefined(papers, (paper) => paper.url) ?? "",
 		section,
 		group: papers.some((paper) => paper.group === "required") ? "required" : "optional",
-		venue: firstDefined(papers, (paper) => paper.venue) ?? "",
-		year: firstDefined(papers, (paper) => paper.year) ?? null,
+		// The catalogue's own venue and year first: the list's author chose them.
+		venue: firstDefined(papers, (paper) => paper.venue) ?? details?.venue ?? "",
+		year: firstDefined(papers, (paper) => paper.year) ?? details?.year ?? null,
 		award: firstDefined(papers, (paper) => paper.award) ?? "",
 		annotation: firstDefined(papers, (paper) => paper.annotation) ?? "",
 		catalogue: `[[${catalogueLinkPath}]]`,
 		listed: places.join(", "),
 		date: today,
 		checked: papers.some((paper) => paper.checked),
+		...(details ? { details } : {}),
 	};
+}
+
+/** The fields of `fields` that have a value: optional properties stay absent rather than undefined. */
+function definedFields<T extends Record<string, unknown>>(fields: T): Partial<T> {
+	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Applies link insertions to a text; offsets refer to that text. Pure insertion: nothing else changes. */

@@ -3,7 +3,7 @@
  * the template, plan against a snapshot of the vault, then apply.
  */
 import { CatalogueParser, SLICED_PARSE_CHARS } from "../catalogue/parse";
-import { DEFAULT_TEMPLATE } from "../notes/template";
+import { DEFAULT_TEMPLATE, type DetailValues } from "../notes/template";
 import { normalizeVaultPath } from "../notes/vault-path";
 import { type ApplyOptions, applyPlan, type SyncReport } from "./apply";
 import { checkSyncSettings, gatherSnapshot, parseMaybeInSlices, plan, PlanError, type PlanInput, type SyncPlan, type SyncSettings } from "./plan";
@@ -19,6 +19,8 @@ export interface SyncRequest {
 	parser?: CatalogueParser;
 	/** Given, parsing and planning yield through it between slices (the plugin passes one; the CLI need not). */
 	pause?: () => Promise<void>;
+	/** Details looked up for papers, by paper id: new notes are written with them. */
+	details?: ReadonlyMap<string, Partial<DetailValues>>;
 }
 
 /** Reads the template note, or the built-in one. A missing template is a PlanError: nothing gets written. */
@@ -43,6 +45,7 @@ export async function planSync(vault: NoteVault, request: SyncRequest): Promise<
 	const snapshot = await gatherSnapshot(vault, catalogue, cataloguePath, request.settings);
 	const input: PlanInput = { catalogue, cataloguePath, catalogueText, snapshot, settings: request.settings, template, today: request.today, parser };
 	if (pause) input.pause = pause;
+	if (request.details) input.details = request.details;
 	return plan(input);
 }
 

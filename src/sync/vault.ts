@@ -16,6 +16,8 @@ export interface ExistingNote {
 	title?: string;
 	/** The note's `status` property (`unread`, `reading`, `read`), when it has a string one. */
 	status?: string;
+	/** The note's `citekey` property, when it has a string one: citation keys stay unique vault-wide. */
+	citekey?: string;
 }
 
 export interface NoteVault {
@@ -45,5 +47,6 @@ export function existingNote(path: string, properties: Record<string, unknown> |
 	if (typeof properties?.url === "string") note.url = properties.url;
 	if (typeof properties?.title === "string") note.title = properties.title;
 	if (typeof properties?.status === "string") note.status = properties.status;
+	if (typeof properties?.citekey === "string" && properties.citekey.trim() !== "") note.citekey = properties.citekey;
 	return note;
 }

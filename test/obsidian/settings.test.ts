@@ -96,7 +96,13 @@ describe("the settings tab", () => {
 			"Link style",
 			"Reading status",
 			"Sync checkboxes and status",
+			"Paper details",
+			"Look up paper details online",
+			"Semantic Scholar API key",
 		]);
+		// The network is off until the user turns it on.
+		expect((setting(el, "Look up paper details online").find("input[type=checkbox]") as HTMLInputElement).checked).toBe(false);
+		expect((setting(el, "Semantic Scholar API key").find("input") as HTMLInputElement).type).toBe("password");
 		expect((setting(el, "Notes folder").find("input") as HTMLInputElement).value).toBe("Papers");
 		expect((setting(el, "File name format").find("input") as HTMLInputElement).value).toBe("{{title}}");
 		expect((setting(el, "Date format").find("input") as HTMLInputElement).value).toBe("yyyy-MM-dd");
