@@ -9,7 +9,7 @@
  * option parsing and validation follow from its entry.
  */
 import { parseArgs } from "node:util";
-import { parseCatalogue } from "../catalogue/parse";
+import { CatalogueParser, parseCatalogue } from "../catalogue/parse";
 import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText, VaultError } from "../node/fs-vault";
 import { TemplateError } from "../notes/template";
@@ -17,81 +17,22 @@ import { normalizeVaultPath, tidyVaultPath } from "../notes/vault-path";
 import { doneByCheckboxOrNote, progressOf, type CatalogueProgress, type Tally } from "../progress/completion";
 import { statusesOfUncheckedItems } from "../progress/note-status";
 import { DEFAULT_SETTINGS } from "../settings";
-import { PlanError, type SyncSettings } from "../sync/plan";
-import { planSync, sync, type SyncRequest } from "../sync/sync";
+import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
+import { planSync, type SyncRequest } from "../sync/sync";
+import { applyPlan } from "../sync/apply";
+import { planSyncWithDetails } from "../details/details-run";
+import { type DetailsReport, reasonsWithoutDetails } from "../details/lookup";
+import { bibCommand, cliDetailsSetup, detailsCommand } from "./details-commands";
 import { dryRunJson, formatPlan, formatReport, syncJson } from "./sync-output";
+import { CATALOGUE_OPTION, type CliIo, type CommandArgs, type CommandSpec, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, HELP_OPTION, type OptionSpec, PROGRAM, UsageError, VAULT_DIR } from "./command-spec";
 
-export interface CliIo {
-	/** Receives complete output, newlines included. */
-	stdout: (text: string) => void;
-	stderr: (text: string) => void;
-	/** Whether stderr is a terminal: only then do long runs show their progress there. Unset in tests. */
-	stderrIsTTY?: boolean;
-}
-
-export const PROGRAM = "paper-catalogue";
-
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-/** `sync` applied, but some papers failed; the same code as an internal error. */
-export const EXIT_PARTIAL = 1;
-export const EXIT_USAGE = 2;
-
-/** Bad input the user can fix: reported as one line, exit code 2. */
-export class UsageError extends Error {
-	override readonly name = "UsageError";
-}
+export { type CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, PROGRAM, UsageError } from "./command-spec";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Command table
 
-interface OptionSpec {
-	type: "string" | "boolean";
-	short?: string;
-	/** Placeholder for the value of a string option in help, e.g. `path`. */
-	valueName?: string;
-	required?: boolean;
-	description: string;
-}
-
-interface PositionalSpec {
-	/** Shown as `<name>` in usage lines. */
-	name: string;
-	description: string;
-}
-
-/** A command line after validation against a command's specification. */
-interface CommandArgs {
-	positionals: string[];
-	/** The value of a string option, or undefined when it was not given (never for required options). */
-	string(name: string): string | undefined;
-	/** Whether a boolean option was given. */
-	flag(name: string): boolean;
-}
-
-interface CommandSpec {
-	/** One line for the command list. */
-	summary: string;
-	/** Every positional is required. */
-	positionals: PositionalSpec[];
-	/** Long option names (without `--`) to their specification. `--help`/`-h` is added to every command. */
-	options: Record<string, OptionSpec>;
-	run(args: CommandArgs, io: CliIo): Promise<number>;
-}
-
-const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "show help for this command" };
-
 /** The link styles `sync --link-style` accepts; the first is the default. */
 const LINK_STYLES = ["wikilink", "markdown"] as const satisfies readonly SyncSettings["linkStyle"][];
-
-/** Every command works on one catalogue note in one vault folder. */
-const VAULT_DIR = { name: "vault-dir", description: "the vault folder on disk" };
-const CATALOGUE_OPTION: OptionSpec = {
-	type: "string",
-	valueName: "path",
-	required: true,
-	description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
-};
 
 const commands: Record<string, CommandSpec> = {
 	progress: {
@@ -133,11 +74,14 @@ const commands: Record<string, CommandSpec> = {
 				valueName: LINK_STYLES.join("|"),
 				description: `how the links added to the catalogue are written (default "${LINK_STYLES[0]}")`,
 			},
+			details: { type: "boolean", description: "look up each new paper's details online first (arXiv, Semantic Scholar, doi.org), as the plugin's setting does" },
 			"dry-run": { type: "boolean", description: "show what would be created and linked, and write nothing" },
 			json: { type: "boolean", description: "print the result as JSON" },
 		},
 		run: runSync,
 	},
+	details: detailsCommand,
+	bib: bibCommand,
 };
 
 function commandNamed(name: string): CommandSpec | undefined {
@@ -405,6 +349,12 @@ function progressReporter(io: CliIo): { onProgress?: (done: number, total: numbe
 	};
 }
 
+/** How many new papers no source knew, and why. */
+function missesOf(details: DetailsReport): { found: number; missing: number; reasons: Record<string, number> } {
+	const missing = details.papers.filter((paper) => !paper.found).length;
+	return { found: details.papers.length - missing, missing, reasons: Object.fromEntries(reasonsWithoutDetails(details)) };
+}
+
 async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 	const [vaultDir = ""] = args.positionals;
 	const cataloguePath = tidyVaultPath(args.string("catalogue") ?? "");
@@ -429,9 +379,20 @@ async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 			io.stdout(json ? `${JSON.stringify(dryRunJson(plan), null, 2)}\n` : formatPlan(plan, notesFolder));
 			return EXIT_OK;
 		}
+		const parser = new CatalogueParser();
+		let plan: SyncPlan;
+		let details: DetailsReport | null = null;
+		if (args.flag("details")) {
+			const lookup = cliDetailsSetup(io, vaultDir, false);
+			({ plan, details } = await planSyncWithDetails(vault, { ...request, parser }, lookup.setup).finally(lookup.clear));
+		} else {
+			plan = await planSync(vault, { ...request, parser });
+		}
 		const progress = progressReporter(io);
-		const report = await sync(vault, request, progress.onProgress ? { onProgress: progress.onProgress } : {}).finally(progress.clear);
-		io.stdout(json ? `${JSON.stringify(syncJson(report), null, 2)}\n` : formatReport(report, notesFolder));
+		const report = await applyPlan(plan, vault, { parser, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }).finally(progress.clear);
+		const misses = details ? missesOf(details) : null;
+		if (json) io.stdout(`${JSON.stringify(misses ? { ...syncJson(report), details: misses } : syncJson(report), null, 2)}\n`);
+		else io.stdout(formatReport(report, notesFolder) + (misses && misses.missing > 0 ? `${misses.missing} papers had no details (${Object.entries(misses.reasons).map(([reason, count]) => `${reason}: ${count}`).join(", ")}); their notes were made without them.\n` : ""));
 		return report.errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
 	} catch (error) {
 		// An unusable template, file name format, date format or notes folder: found while planning, before any write.

@@ -1,4 +1,4 @@
-/** The plugin's network for paper details: Obsidian's requestUrl, and the window's timers for waits and time-outs. */
+/** The plugin's network for paper details: Obsidian's request API, and the window's timers for waits and time-outs. */
 import { type Clock, timerClock, type Transport } from "../details/transport";
 import { requestUrlTransport } from "./request-url-transport";
 

@@ -18,7 +18,7 @@ export interface PluginHost {
 	statusSync: StatusSync;
 	/** Vault-writing runs, one at a time. */
 	runs: RunQueue;
-	/** How paper details are fetched: Obsidian's requestUrl and the window's timers (tests pass recorded answers). */
+	/** How paper details are fetched: Obsidian's request API and the window's timers (tests pass recorded answers). */
 	network: DetailsNetwork;
 	/** The plugin's folder in the vault's config folder: the details cache lives there. */
 	pluginDir: string;

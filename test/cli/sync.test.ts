@@ -379,7 +379,7 @@ describe("sync help", () => {
 	it("is listed in the general help", async () => {
 		const result = await run(["--help"]);
 		expect(result.stdout).toContain(
-			"paper-catalogue sync <vault-dir> --catalogue <path> [--folder <path>] [--template <path>] [--date-format <tokens>] [--file-name <format>] [--link-style <wikilink|markdown>] [--dry-run] [--json]",
+			"paper-catalogue sync <vault-dir> --catalogue <path> [--folder <path>] [--template <path>] [--date-format <tokens>] [--file-name <format>] [--link-style <wikilink|markdown>] [--details] [--dry-run] [--json]",
 		);
 		expect(result.stdout).toContain("paper-catalogue progress <vault-dir>");
 	});

@@ -127,3 +127,14 @@ export function batchServing(paper: (id: string) => object | null): Route {
 export function always(prefix: string, reply: Reply | (() => Reply)): Route {
 	return on(prefix, () => (typeof reply === "function" ? reply() : reply));
 }
+
+/** The example's recorded answers, for any subset of its papers in any order (a look-up of one note, say). */
+export function exampleServingAny(): Route[] {
+	const entries = new Map(
+		[...EXAMPLE_FEED.matchAll(/ {2}<entry>[\s\S]*?<\/entry>/g)].map((match) => [/<id>http:\/\/arxiv\.org\/abs\/(.+?)v\d+<\/id>/.exec(match[0])?.[1] ?? "", match[0]]),
+	);
+	const ids = batchIds({ url: S2_BATCH, method: "POST", headers: {}, body: EXAMPLE_BATCH_REQUEST });
+	const results = JSON.parse(fixture("example/semantic-scholar-batch.json")) as unknown[];
+	const papers = new Map(ids.map((id, i) => [id, results[i] ?? null]));
+	return [arxivServing((id) => entries.get(id)), batchServing((id) => (papers.get(id) as object | undefined) ?? null), exampleMatches, exampleCsl];
+}
