@@ -17,6 +17,7 @@ import { syncRequestFor } from "./sync-runner";
 export const DETAILS_COMMAND_IDS = {
 	lookUpPaper: "look-up-paper-details",
 	lookUpCatalogue: "look-up-catalogue-details",
+	refreshCatalogue: "refresh-catalogue-details",
 	exportBibtex: "export-catalogue-bibtex",
 } as const;
 
@@ -66,12 +67,12 @@ async function notesOfCatalogue(host: PluginHost, path: string): Promise<Catalog
 	}
 }
 
-async function lookUp(host: PluginHost, notes: readonly CatalogueNote[], what: string): Promise<void> {
+async function lookUp(host: PluginHost, notes: readonly CatalogueNote[], what: string, refresh = false): Promise<void> {
 	const vault = new ObsidianVault(host.app);
 	const progress = new LookupProgress(what);
 	let report: FillReport;
 	try {
-		report = await fillNotesWithDetails(notes, vault, vault, detailsSetupFor(host, progress));
+		report = await fillNotesWithDetails(notes, vault, vault, detailsSetupFor(host, progress, { refresh }));
 	} finally {
 		progress.hide();
 	}
@@ -109,29 +110,28 @@ export function registerDetailsCommands(host: PluginHost): void {
 		},
 	});
 
-	host.addCommand({
-		id: DETAILS_COMMAND_IDS.lookUpCatalogue,
-		name: "Look up details for this catalogue",
-		checkCallback: (checking) => {
-			const path = catalogueFor(host);
-			if (!path) return false;
-			if (!checking) {
-				inBackground(
-					"Could not look up the catalogue's details",
-					host.runs.exclusive("Looking up paper details", async () => {
-						const notes = await notesOfCatalogue(host, path);
-						if (!notes) return;
-						if (notes.length === 0) {
-							new Notice(`No paper notes for ${nameOf(path)} yet: create them first.`);
-							return;
-						}
-						await lookUp(host, notes, `Looking up details for ${nameOf(path)}`);
-					}),
-				);
-			}
-			return true;
-		},
-	});
+	const catalogueLookUp = (refresh: boolean) => (checking: boolean): boolean => {
+		const path = catalogueFor(host);
+		if (!path) return false;
+		if (!checking) {
+			inBackground(
+				"Could not look up the catalogue's details",
+				host.runs.exclusive("Looking up paper details", async () => {
+					const notes = await notesOfCatalogue(host, path);
+					if (!notes) return;
+					if (notes.length === 0) {
+						new Notice(`No paper notes for ${nameOf(path)} yet: create them first.`);
+						return;
+					}
+					await lookUp(host, notes, `Looking up details for ${nameOf(path)}`, refresh);
+				}),
+			);
+		}
+		return true;
+	};
+	host.addCommand({ id: DETAILS_COMMAND_IDS.lookUpCatalogue, name: "Look up details for this catalogue", checkCallback: catalogueLookUp(false) });
+	// The cache answers a second look-up; this asks every source again (a paper's record may have improved).
+	host.addCommand({ id: DETAILS_COMMAND_IDS.refreshCatalogue, name: "Look up details for this catalogue again, ignoring the cache", checkCallback: catalogueLookUp(true) });
 
 	host.addCommand({
 		id: DETAILS_COMMAND_IDS.exportBibtex,

@@ -153,6 +153,25 @@ describe("Look up details for notes that exist", () => {
 		expect(modified).toEqual([]);
 	});
 
+	it("a second look-up is answered by the cache; the refresh command asks again", async () => {
+		const vault = await syncedExample();
+		const { app, plugin } = await start({ files: vault, track: true });
+		recordedNetwork(plugin);
+		await openInMarkdownView(app, EXAMPLE_PATH);
+		await runCommand(app, commandId("lookUpCatalogue"));
+		await waitForNotice(app, "Filled details in");
+		clearNotices();
+		const cached = recordedNetwork(plugin);
+		await runCommand(app, commandId("lookUpCatalogue"));
+		await waitFor(app, () => noticeMessages().some((message) => /had nothing new/.test(message)), "the second summary");
+		expect(cached.sent.filter((request) => request.url.startsWith(ARXIV) || request.url.startsWith(S2_BATCH))).toEqual([]);
+		clearNotices();
+		const refreshed = recordedNetwork(plugin);
+		await runCommand(app, commandId("refreshCatalogue"));
+		await waitFor(app, () => noticeMessages().some((message) => /had nothing new/.test(message)), "the refreshed summary");
+		expect(refreshed.sent.filter((request) => request.url.startsWith(ARXIV))).toHaveLength(1);
+	});
+
 	it("Look up details for this paper is offered in a paper note, not in a note of the user's", async () => {
 		const vault = await syncedExample();
 		const { app, plugin } = await start({ files: { ...vault, "Concepts/Transformers.md": "---\ntitle: Transformers\n---\nMy notes.\n" }, track: true });
