@@ -9,7 +9,7 @@ import { vaultDetailsCache } from "../node/details-cache-file";
 import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText } from "../node/fs-vault";
 import { TemplateError } from "../notes/template";
-import { tidyVaultPath } from "../notes/vault-path";
+import { parentFolder, tidyVaultPath } from "../notes/vault-path";
 import { DEFAULT_SETTINGS } from "../settings";
 import { PlanError } from "../sync/plan";
 import type { SyncRequest } from "../sync/sync";
@@ -73,7 +73,7 @@ async function runDetails(args: CommandArgs, io: CliIo): Promise<number> {
 	const report = await fillNotesWithDetails(notes, vault, vault, setup).finally(clear);
 	const missing = report.lookup.papers.filter((paper) => !paper.found).map((paper) => ({ title: paper.title, note: paper.key, reasons: [...new Set(paper.misses.map((miss) => miss.reason))] }));
 	if (args.flag("json")) {
-		io.stdout(`${JSON.stringify({ notes: notes.length, filled: report.filled, unchanged: report.unchanged, missing, failed: report.failed, requests: report.lookup.requests }, null, 2)}\n`);
+		io.stdout(`${JSON.stringify({ notes: notes.length, filled: report.filled, unchanged: report.unchanged, missing, failed: report.failed, requests: report.lookup.requests, ...(report.lookup.cacheNotSaved !== undefined ? { cacheNotSaved: report.lookup.cacheNotSaved } : {}) }, null, 2)}\n`);
 	} else {
 		const lines = [`${report.filled.length} of ${notes.length} notes gained details, ${report.unchanged} had nothing new.`];
 		for (const { path, names } of report.filled) lines.push(`  filled ${path}: ${names.join(", ")}`);
@@ -81,6 +81,7 @@ async function runDetails(args: CommandArgs, io: CliIo): Promise<number> {
 		if (missing.length > 0) lines.push(`${missing.length} papers had no details: ${[...reasons].map(([reason, count]) => `${reason} (${count})`).join(", ")}.`);
 		for (const paper of missing) lines.push(`  no details: ${paper.title} (${paper.reasons.join(", ") || "no source knows it"})`);
 		for (const failure of report.failed) lines.push(`  failed ${failure.path}: ${failure.message}`);
+		if (report.lookup.cacheNotSaved !== undefined) lines.push(`The look-up cache could not be saved (${report.lookup.cacheNotSaved}); the next run asks again.`);
 		io.stdout(`${lines.join("\n")}\n`);
 	}
 	return report.failed.length > 0 ? EXIT_PARTIAL : EXIT_OK;
@@ -94,6 +95,10 @@ async function runBib(args: CommandArgs, io: CliIo): Promise<number> {
 	const out = args.string("out");
 	const bibPath = out === undefined ? bibtexPathFor(request.cataloguePath) : tidyVaultPath(out);
 	if (!/\.bib$/i.test(bibPath)) throw new UsageError(`option --out must name a .bib file, not "${out ?? ""}"`);
+	if (/^(?:[/\\]|[A-Za-z]:)/.test(bibPath)) throw new UsageError(`option --out must be a path inside the vault, not the absolute path "${bibPath}"`);
+	const folder = parentFolder(bibPath);
+	if (folder !== "" && (await vault.kind(folder)) !== "folder") throw new UsageError(`the folder "${folder}" for --out does not exist in the vault`);
+	if ((await vault.kind(bibPath)) === "folder") throw new UsageError(`"${bibPath}" is a folder, not a file`);
 	const bib = await catalogueBibtex(notes, bibPath, vault, vault);
 	if (bib.existing === "theirs" && !args.flag("force")) {
 		throw new UsageError(`${bib.path} was not written by ${PROGRAM}; nothing was written (--force replaces it)`);

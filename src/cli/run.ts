@@ -20,8 +20,8 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
 import { planSync, type SyncRequest } from "../sync/sync";
 import { applyPlan } from "../sync/apply";
-import { planSyncWithDetails } from "../details/details-run";
-import { type DetailsReport, reasonsWithoutDetails } from "../details/lookup";
+import { type LookupWithCache, planSyncWithDetails } from "../details/details-run";
+import { reasonsWithoutDetails } from "../details/lookup";
 import { bibCommand, cliDetailsSetup, detailsCommand } from "./details-commands";
 import { dryRunJson, formatPlan, formatReport, syncJson } from "./sync-output";
 import { CATALOGUE_OPTION, type CliIo, type CommandArgs, type CommandSpec, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, HELP_OPTION, type OptionSpec, PROGRAM, UsageError, VAULT_DIR } from "./command-spec";
@@ -350,9 +350,10 @@ function progressReporter(io: CliIo): { onProgress?: (done: number, total: numbe
 }
 
 /** How many new papers no source knew, and why. */
-function missesOf(details: DetailsReport): { found: number; missing: number; reasons: Record<string, number> } {
+function missesOf(details: LookupWithCache): { found: number; missing: number; reasons: Record<string, number>; cacheNotSaved?: string } {
 	const missing = details.papers.filter((paper) => !paper.found).length;
-	return { found: details.papers.length - missing, missing, reasons: Object.fromEntries(reasonsWithoutDetails(details)) };
+	const misses = { found: details.papers.length - missing, missing, reasons: Object.fromEntries(reasonsWithoutDetails(details)) };
+	return details.cacheNotSaved === undefined ? misses : { ...misses, cacheNotSaved: details.cacheNotSaved };
 }
 
 async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
@@ -381,7 +382,7 @@ async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 		}
 		const parser = new CatalogueParser();
 		let plan: SyncPlan;
-		let details: DetailsReport | null = null;
+		let details: LookupWithCache | null = null;
 		if (args.flag("details")) {
 			const lookup = cliDetailsSetup(io, vaultDir, false);
 			({ plan, details } = await planSyncWithDetails(vault, { ...request, parser }, lookup.setup).finally(lookup.clear));
@@ -392,7 +393,7 @@ async function runSync(args: CommandArgs, io: CliIo): Promise<number> {
 		const report = await applyPlan(plan, vault, { parser, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }).finally(progress.clear);
 		const misses = details ? missesOf(details) : null;
 		if (json) io.stdout(`${JSON.stringify(misses ? { ...syncJson(report), details: misses } : syncJson(report), null, 2)}\n`);
-		else io.stdout(formatReport(report, notesFolder) + (misses && misses.missing > 0 ? `${misses.missing} papers had no details (${Object.entries(misses.reasons).map(([reason, count]) => `${reason}: ${count}`).join(", ")}); their notes were made without them.\n` : ""));
+		else io.stdout(formatReport(report, notesFolder) + (misses && misses.missing > 0 ? `${misses.missing} papers had no details (${Object.entries(misses.reasons).map(([reason, count]) => `${reason}: ${count}`).join(", ")}); their notes were made without them.\n` : "") + (misses?.cacheNotSaved !== undefined ? `The look-up cache could not be saved (${misses.cacheNotSaved}); the next run asks again.\n` : ""));
 		return report.errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
 	} catch (error) {
 		// An unusable template, file name format, date format or notes folder: found while planning, before any write.

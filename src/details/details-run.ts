@@ -11,7 +11,7 @@ import type { SyncPlan } from "../sync/plan";
 import { planSync, type SyncRequest } from "../sync/sync";
 import type { NoteVault } from "../sync/vault";
 import { bibtexFile, isOwnBibtex } from "./bibtex";
-import type { DetailsCacheData } from "./cache";
+import { type DetailsCacheData, emptyDetailsCache } from "./cache";
 import { type DetailsReport, lookUpDetails, type LookupOptions } from "./lookup";
 import type { DetailsQuery } from "./model";
 import { CitekeyRegistry, detailValues, propertiesForNote } from "./note-details";
@@ -29,12 +29,26 @@ export interface DetailsCacheStore {
 /** Everything a look-up needs but the papers. */
 export type DetailsSetup = Omit<LookupOptions, "cache"> & { cache: DetailsCacheStore };
 
-/** Looks up `queries`, reading and then saving the cache. Never rejects for the network's sake (see `lookUpDetails`). */
-export async function lookUpWithCache(queries: readonly DetailsQuery[], setup: DetailsSetup): Promise<DetailsReport> {
+export interface LookupWithCache extends DetailsReport {
+	/** Why the cache could not be saved, when it could not: what was found is used all the same. */
+	cacheNotSaved?: string;
+}
+
+/**
+ * Looks up `queries`, reading and then saving the cache. Never rejects for the network's sake (see `lookUpDetails`),
+ * nor for the cache's: a cache that cannot be read is empty, one that cannot be saved is said in `cacheNotSaved`.
+ */
+export async function lookUpWithCache(queries: readonly DetailsQuery[], setup: DetailsSetup): Promise<LookupWithCache> {
 	const { cache: store, ...options } = setup;
-	const cache = await store.load();
-	const report = await lookUpDetails(queries, { ...options, cache });
-	if (report.cacheChanged) await store.save(cache);
+	const cache = await store.load().catch(() => emptyDetailsCache());
+	const report: LookupWithCache = await lookUpDetails(queries, { ...options, cache });
+	if (report.cacheChanged) {
+		try {
+			await store.save(cache);
+		} catch (error) {
+			report.cacheNotSaved = error instanceof Error ? error.message : String(error);
+		}
+	}
 	return report;
 }
 
@@ -47,14 +61,14 @@ export async function citekeysInVault(vault: NoteVault): Promise<CitekeyRegistry
 export interface PlanWithDetails {
 	plan: SyncPlan;
 	/** Null when there was nothing to look up (no new notes). */
-	details: DetailsReport | null;
+	details: LookupWithCache | null;
 }
 
 /**
  * Looks up the details of the papers a plan would make notes for, as template values by paper id,
  * each with a citation key no note in the vault has. Null when the plan makes no notes.
  */
-export async function lookUpDetailsForPlan(plan: SyncPlan, vault: NoteVault, setup: DetailsSetup): Promise<{ details: Map<string, Partial<DetailValues>>; report: DetailsReport } | null> {
+export async function lookUpDetailsForPlan(plan: SyncPlan, vault: NoteVault, setup: DetailsSetup): Promise<{ details: Map<string, Partial<DetailValues>>; report: LookupWithCache } | null> {
 	if (plan.create.length === 0) return null;
 	const notes = new Map(plan.create.map((note) => [note.paperIds[0] ?? note.path, note]));
 	const queries = [...notes].map(([key, note]): DetailsQuery => ({ key, title: note.title, ...(note.url !== undefined ? { url: note.url } : {}), ...(note.year !== undefined ? { year: note.year } : {}) }));
@@ -126,7 +140,7 @@ export interface FillReport {
 	unchanged: number;
 	/** Notes that could not be read or written, and why. */
 	failed: { path: string; message: string }[];
-	lookup: DetailsReport;
+	lookup: LookupWithCache;
 }
 
 /**
@@ -141,7 +155,7 @@ export async function fillNotesWithDetails(notes: readonly CatalogueNote[], vaul
 	for (const note of notes) {
 		const found = await store.propertiesOf(note.path).catch(() => null);
 		if (found === null) {
-			failed.push({ path: note.path, message: "its properties are not valid YAML" });
+			failed.push({ path: note.path, message: "its properties are not valid YAML (or it could not be read)" });
 			continue;
 		}
 		properties.set(note.path, found);

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { noteWithProperties, readProperties, splitFrontMatter } from "../notes/front-matter";
+import { setPropertiesInText } from "../notes/front-matter-edit";
 import { baseName, normalizeVaultPath, parentFolder } from "../notes/vault-path";
 import { type ExistingNote, existingNote, type NoteVault, type PathKind } from "../sync/vault";
 import type { NotePropertyStore } from "../details/note-properties";
@@ -160,17 +161,29 @@ export class FileSystemVault implements NoteVault, NotePropertyStore {
 		return next;
 	}
 
+	/** The note's properties; `{}` for a note without front matter, null when its front matter is not valid YAML. */
 	async propertiesOf(vaultPath: string): Promise<Record<string, unknown> | null> {
-		return readProperties(await this.read(vaultPath));
+		const text = await this.read(vaultPath);
+		return splitFrontMatter(text).yaml === null ? {} : readProperties(text);
 	}
 
-	/** As Obsidian's processFrontMatter: the properties are written again with the YAML serializer, the body kept byte for byte. */
+	/**
+	 * As Obsidian's processFrontMatter, but gentler: only the lines of the properties `edit` sets change (see
+	 * `setPropertiesInText`), so the user's comments and spellings stay. Should that not give the properties `edit`
+	 * made, the front matter is written again with the YAML serializer, as Obsidian would; the body is kept either way.
+	 */
 	async updateProperties(vaultPath: string, edit: (properties: Record<string, unknown>) => void): Promise<void> {
 		await this.process(vaultPath, (text) => {
-			const properties = readProperties(text);
-			if (properties === null) throw new Error(`${vaultPath} has no properties a YAML reader accepts`);
-			edit(properties);
-			return noteWithProperties(properties, splitFrontMatter(text).body);
+			const hasFrontMatter = splitFrontMatter(text).yaml !== null;
+			const before = hasFrontMatter ? readProperties(text) : {};
+			if (before === null) throw new Error(`${vaultPath} has properties that are not valid YAML`);
+			const after = structuredClone(before);
+			edit(after);
+			const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
+			if (Object.keys(changed).length === 0) return text;
+			const gentle = setPropertiesInText(text, changed);
+			if (JSON.stringify(readProperties(gentle)) === JSON.stringify(after)) return gentle;
+			return noteWithProperties(after, splitFrontMatter(text).body);
 		});
 	}
 }

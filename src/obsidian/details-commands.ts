@@ -8,7 +8,7 @@ import { bibtexPathFor, catalogueBibtex, catalogueNotes, type CatalogueNote, fil
 import { PlanError } from "../sync/plan";
 import { TemplateError } from "../notes/template";
 import { ConfirmModal } from "./confirm-modal";
-import { detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
+import { cacheSentence, detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
 import { inBackground } from "./failures";
 import { catalogueToShow, type PluginHost } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
@@ -49,6 +49,8 @@ function fillSummary(report: FillReport, notes: number): string {
 	if (report.unchanged > 0) lines.push(notes === 1 ? "Nothing new: every property found is already set." : `${plural(report.unchanged, "note")} had nothing new.`);
 	const misses = missesSentence(report.lookup);
 	if (misses !== null) lines.push(misses);
+	const cache = cacheSentence(report.lookup);
+	if (cache !== null) lines.push(cache);
 	for (const failure of report.failed.slice(0, 5)) lines.push(`${failure.path}: ${failure.message}`);
 	return lines.join(" ") || "Nothing to look up.";
 }

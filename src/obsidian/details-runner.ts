@@ -3,7 +3,7 @@
  * plugin's cache file and network, and a short account of the papers no source knew, and why.
  */
 import { Notice } from "obsidian";
-import type { DetailsSetup } from "../details/details-run";
+import type { DetailsSetup, LookupWithCache } from "../details/details-run";
 import { type DetailsReport, reasonsWithoutDetails } from "../details/lookup";
 import { detailsCacheFile } from "./details-cache-file";
 import type { PluginHost } from "./host";
@@ -57,6 +57,11 @@ export function detailsSetupFor(host: PluginHost, progress: LookupProgress | nul
 		setup.isCancelled = () => progress.isCancelled;
 	}
 	return setup;
+}
+
+/** Said when the cache could not be written: nothing is lost but the next run's speed. */
+export function cacheSentence(report: LookupWithCache): string | null {
+	return report.cacheNotSaved === undefined ? null : `The look-up cache could not be saved (${report.cacheNotSaved}); the next look-up asks again.`;
 }
 
 /** "3 papers had no details: offline (2), no title match (1)." — or null when every paper was found. */

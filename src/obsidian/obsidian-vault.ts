@@ -7,7 +7,7 @@
  * (`getAbstractFileByPath`), never by scanning every file.
  */
 import { type App, type Editor, type EditorChange, type MarkdownView, normalizePath, TFile, TFolder } from "obsidian";
-import { readProperties } from "../notes/front-matter";
+import { readProperties, splitFrontMatter } from "../notes/front-matter";
 import { openInSourceEditor } from "./live-text";
 import { yieldToUi } from "./yield-to-ui";
 import type { NotePropertyStore } from "../details/note-properties";
@@ -52,12 +52,16 @@ export class ObsidianVault implements NoteVault, NotePropertyStore {
 		return file && file.extension === "md" ? this.identity(file) : null;
 	}
 
-	/** The metadata cache's properties (indexed a moment after a change), else the note's own front matter. */
+	/**
+	 * The metadata cache's properties (indexed a moment after a change), else the note's own front matter: `{}` for
+	 * a note without any (processFrontMatter adds it), null when it is not valid YAML.
+	 */
 	async propertiesOf(path: string): Promise<Record<string, unknown> | null> {
 		const file = this.file(path);
-		const cache = this.app.metadataCache.getFileCache(file);
-		if (cache) return cache.frontmatter ? { ...cache.frontmatter } : readProperties(await this.read(path));
-		return readProperties(await this.app.vault.cachedRead(file));
+		const frontmatter = this.app.metadataCache.getFileCache(file)?.frontmatter;
+		if (frontmatter) return { ...frontmatter };
+		const text = await this.read(path);
+		return splitFrontMatter(text).yaml === null ? {} : readProperties(text);
 	}
 
 	updateProperties(path: string, edit: (properties: Record<string, unknown>) => void): Promise<void> {

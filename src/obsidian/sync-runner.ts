@@ -6,10 +6,11 @@ import { type App, Notice } from "obsidian";
 import { PlanError, type SyncPlan, type SyncSettings } from "../sync/plan";
 import { type ApplyOptions, applyPlan, type SyncReport } from "../sync/apply";
 import { planSync, type SyncRequest } from "../sync/sync";
+import { withinConfirmed } from "../sync/confirmed-plan";
 import { TemplateError } from "../notes/template";
 import { lookUpDetailsForPlan } from "../details/details-run";
-import type { DetailsReport } from "../details/lookup";
-import { detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
+import type { LookupWithCache } from "../details/details-run";
+import { cacheSentence, detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
 import type { PaperCatalogueSettings } from "../settings";
 import { inBackground } from "./failures";
 import { type PluginHost, trackCatalogue } from "./host";
@@ -66,12 +67,14 @@ function summary(report: SyncReport): string {
 	return `${parts.join(", ")}.`;
 }
 
-function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean, details: DetailsReport | null): void {
+function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean, details: LookupWithCache | null): void {
 	const name = nameOf(cataloguePath);
 	const misses = details ? missesSentence(details) : null;
 	const fragment = createFragment((root) => {
 		root.createDiv({ text: summary(report) });
 		if (misses !== null) root.createDiv({ text: `${misses} Their notes were made without them.` });
+		const cache = details ? cacheSentence(details) : null;
+		if (cache !== null) root.createDiv({ text: cache, cls: "paper-catalogue-warning" });
 		if (nowTracked) root.createDiv({ text: `Now tracking ${name}: ticking an item marks its note as read, and the progress view follows it.` });
 		for (const error of report.errors.slice(0, 5)) root.createDiv({ text: `${error.title || error.path}: ${error.message}`, cls: "paper-catalogue-warning" });
 		const open = root.createEl("button", { text: "Open reading progress", cls: "paper-catalogue-notice-button" });
@@ -122,7 +125,7 @@ export async function applyWithProgress(host: PluginHost, plan: SyncPlan): Promi
  * Looks up the details of the papers the plan makes notes for, then plans again with them, for the catalogue as it
  * is after the look-up (which can take minutes). Null when the catalogue cannot be planned any more.
  */
-async function planWithDetails(host: PluginHost, plan: SyncPlan): Promise<{ plan: SyncPlan; details: DetailsReport | null } | null> {
+async function planWithDetails(host: PluginHost, plan: SyncPlan): Promise<{ plan: SyncPlan; details: LookupWithCache | null } | null> {
 	const vault = new ObsidianVault(host.app);
 	const progress = new LookupProgress("Looking up paper details");
 	let found;
@@ -133,7 +136,8 @@ async function planWithDetails(host: PluginHost, plan: SyncPlan): Promise<{ plan
 	}
 	if (!found) return { plan, details: null };
 	try {
-		return { plan: await planSync(vault, { ...syncRequestFor(host, plan.cataloguePath), details: found.details }), details: found.report };
+		const next = await planSync(vault, { ...syncRequestFor(host, plan.cataloguePath), details: found.details });
+		return { plan: withinConfirmed(next, plan), details: found.report };
 	} catch (error) {
 		if (error instanceof PlanError || error instanceof TemplateError) {
 			new Notice(error.message, 0);

@@ -47,6 +47,8 @@ export function existingNote(path: string, properties: Record<string, unknown> |
 	if (typeof properties?.url === "string") note.url = properties.url;
 	if (typeof properties?.title === "string") note.title = properties.title;
 	if (typeof properties?.status === "string") note.status = properties.status;
-	if (typeof properties?.citekey === "string" && properties.citekey.trim() !== "") note.citekey = properties.citekey;
+	// Any spelling the user chose (`Citekey`): it is the same property to the look-up, which never fills it again.
+	const citekey = properties ? Object.entries(properties).find(([key, value]) => key.toLowerCase() === "citekey" && typeof value === "string" && value.trim() !== "")?.[1] : undefined;
+	if (typeof citekey === "string") note.citekey = citekey;
 	return note;
 }

@@ -98,6 +98,41 @@ describe("details", () => {
 		expect(await notes()).toEqual(snapshot);
 	});
 
+	it("changes only the lines of the properties it fills: the user's comments and spellings stay", async () => {
+		expect((await cli(["sync", vault, "--catalogue", CATALOGUE])).code).toBe(0);
+		const mine = "# my comment\nversion: 1.10\nsection_no: 0123\nbig: 12345678901234567890\nwhen: 2021-05-01\nflag: yes\n";
+		const before = (await note(MEGATRON)).replace("---\n", `---\n${mine}`);
+		await writeFile(path.join(vault, MEGATRON), before);
+		expect((await cli(["details", vault, "--catalogue", CATALOGUE])).code).toBe(0);
+		const after = await note(MEGATRON);
+		expect(after).toContain(mine);
+		expect(readProperties(after)).toMatchObject({ doi: "10.1145/3458817.3476209", arxiv: "2104.04473" });
+		// Every line of before is still there, in order: only filled lines were replaced or added.
+		const kept = before.split("\n").filter((line) => !/^(?:authors|published|doi|arxiv|pdf|citekey):/.test(line));
+		const lines = after.split("\n");
+		let at = 0;
+		for (const line of kept) {
+			at = lines.indexOf(line, at);
+			expect(at, line).toBeGreaterThanOrEqual(0);
+		}
+	});
+
+	it("chooses citation keys beside the vault's own, whatever their spelling", async () => {
+		await mkdir(path.join(vault, "Other"));
+		await writeFile(path.join(vault, "Other/mine.md"), "---\nCitekey: narayanan2021efficient\n---\n");
+		expect((await cli(["sync", vault, "--catalogue", CATALOGUE, "--details"])).code).toBe(0);
+		expect(readProperties(await note(MEGATRON))?.citekey).toBe("narayanan2021efficienta");
+	});
+
+	it("a cache that cannot be saved costs only the cache: the notes are made with their details, and it is said", async () => {
+		// A folder where the cache file goes: saving it fails.
+		await mkdir(path.join(vault, ".obsidian/plugins/paper-catalogue/details-cache.json"), { recursive: true });
+		const result = await cli(["sync", vault, "--catalogue", CATALOGUE, "--details"]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/The look-up cache could not be saved \(.+\); the next run asks again\./);
+		expect(readProperties(await note(MEGATRON))?.doi).toBe("10.1145/3458817.3476209");
+	});
+
 	it("refuses a catalogue outside the vault with one line, like every command", async () => {
 		expectBadInput(await cli(["details", vault, "--catalogue", "../outside.md"]), /outside the vault|"\." or "\.\." segments/);
 	});
@@ -113,6 +148,18 @@ describe("bib", () => {
 		expect(new Set(library.entries.map((entry) => entry.key)).size).toBe(60);
 		// Our own file: replaced without --force.
 		expect((await cli(["bib", vault, "--catalogue", CATALOGUE])).code).toBe(0);
+	});
+
+	it.each([
+		["/tmp/x.bib", /absolute path/],
+		["Missing/x.bib", /the folder "Missing" for --out does not exist/],
+		["../x.bib", /outside the vault|"\." or "\.\." segments/],
+		["x.txt", /must name a \.bib file/],
+	])("--out %j is refused with one line, nothing written", async (out, message) => {
+		expect((await cli(["sync", vault, "--catalogue", CATALOGUE])).code).toBe(0);
+		const before = await readdir(vault);
+		expectBadInput(await cli(["bib", vault, "--catalogue", CATALOGUE, "--out", out]), message);
+		expect(await readdir(vault)).toEqual(before);
 	});
 
 	it("leaves a .bib file it did not write, unless --force", async () => {

@@ -20,6 +20,7 @@ import { App, Plugin, type AppOptions } from "./app";
 import { countListeners, isLoaded, onloadResults } from "./events";
 import { counters, hasDom, requireDom, type FakeAppSettings } from "./internal";
 import { MetadataCache } from "./metadata";
+import { clearRequestUrlCalls, recordedRequestUrlCalls } from "./network";
 import { Menu, PluginSettingTab, clearNoticeRecords, clickMenuItemByTitle, menuItemTitles, noticeRecords, openModals as openModalList, shownMenus as shownMenuList, uiSettled } from "./ui";
 import { Platform, normalizePath } from "./util";
 import { TFile, seedFile, seedFolder, storedFiles, storedText, trashed } from "./vault";
@@ -364,3 +365,10 @@ export function liveCounts(app: Obsidian.App): LiveCounts {
 		viewTypes: target["viewRegistry"].views.size,
 	};
 }
+
+/** Every `requestUrl` call since the last `clearRequestUrlCalls` (the fake is offline: each one rejected). */
+export function requestUrlCalls(): Obsidian.RequestUrlParam[] {
+	return [...recordedRequestUrlCalls()];
+}
+
+export { clearRequestUrlCalls };

@@ -16,6 +16,7 @@ export { Editor } from "./editor";
 export { Component, Events } from "./events";
 export type { EventRef } from "./events";
 export { FileManager } from "./filemanager";
+export { requestUrl } from "./network";
 export { MetadataCache } from "./metadata";
 export {
 	AbstractInputSuggest,

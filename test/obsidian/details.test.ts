@@ -12,7 +12,7 @@ import type PaperCataloguePlugin from "../../main";
 import { BIBTEX_HEADER } from "../../src/details/bibtex";
 import { FakeTransport, ok, response, type Route, VirtualClock } from "../details/fakes";
 import { always, ARXIV, EXAMPLE_ROUTES, exampleServingAny, S2_BATCH, S2_MATCH } from "../details/services";
-import { clearNotices, isCommandAvailable, noticeMessages, openInMarkdownView, readVaultFile, runCommand, seedVault, settled, topModal, vaultSnapshot } from "../fakes/harness";
+import { clearNotices, clearRequestUrlCalls, isCommandAvailable, requestUrlCalls, noticeMessages, openInMarkdownView, readVaultFile, runCommand, seedVault, settled, topModal, vaultSnapshot } from "../fakes/harness";
 import { button, commandId, createNotes, disposeApps, EXAMPLE_PATH, frontMatterOf, modalContent, property, recordModifies, start, syncedExample, waitFor } from "./plugin-support";
 
 beforeEach(() => clearNotices());
@@ -40,6 +40,20 @@ async function waitForNotice(app: App, prefix: string): Promise<string> {
 }
 
 describe("Create with paper details", () => {
+	it("through the plugin's own network (Obsidian's requestUrl): nothing with the setting off; offline with it on, every note made", async () => {
+		clearRequestUrlCalls();
+		const off = await start();
+		await createNotes(off.app);
+		expect(requestUrlCalls()).toEqual([]);
+
+		const on = await start({ data: { lookUpDetails: true } });
+		clearNotices();
+		await createNotes(on.app);
+		expect(requestUrlCalls().map((call) => new URL(call.url).host)).toEqual(expect.arrayContaining(["export.arxiv.org", "api.semanticscholar.org"]));
+		expect(Object.keys(notesIn(on.app))).toHaveLength(60);
+		expect(noticeMessages().find((message) => message.startsWith("Created 60 notes"))).toMatch(/papers had no details: offline/);
+	});
+
 	it("with the setting off (the default), sends nothing and writes notes without details", async () => {
 		const { app, plugin } = await start();
 		const transport = recordedNetwork(plugin);
@@ -122,6 +136,25 @@ describe("Create with paper details", () => {
 		await waitForNotice(app, "Created 60 notes");
 		expect(property(readVaultFile(app, MEGATRON), "doi")).toBe("10.1145/3458817.3476209");
 		expect(noticeMessages().find((message) => message.startsWith("Created 60 notes"))).toMatch(/cancelled/);
+	});
+});
+
+describe("Create writes what was confirmed", () => {
+	it("a paper added to the catalogue during the look-up is not written: the dialog did not show it", async () => {
+		const { app, plugin } = await start({ data: { lookUpDetails: true } });
+		const transport = recordedNetwork(plugin, [always(S2_MATCH, "hang"), ...EXAMPLE_ROUTES]);
+		const view = await openInMarkdownView(app, EXAMPLE_PATH);
+		await runCommand(app, commandId("createNotes"));
+		await waitFor(app, () => topModal() !== null, "the plan");
+		expect(modalContent().getText()).toContain("Create 60 notes");
+		button(modalContent(), "Create").click();
+		await waitFor(app, () => transport.sent.some((request) => request.url.startsWith(S2_MATCH)), "the first title match");
+		const added = "- [ ] [A brand new paper nobody confirmed](https://arxiv.org/abs/2201.00001)";
+		view.editor.replaceRange(`${added}\n`, { line: view.editor.lineCount(), ch: 0 });
+		(document.body.findAll(".notice button").find((el) => el.getText() === "Cancel") as HTMLButtonElement | undefined)?.click();
+		await waitForNotice(app, "Created 60 notes");
+		expect(Object.keys(notesIn(app))).toHaveLength(60);
+		expect(view.editor.getValue()).toContain(`${added}\n`);
 	});
 });
 
