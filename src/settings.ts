@@ -22,6 +22,8 @@ export interface PaperCatalogueSettings {
 	linkStyle: LinkStyle;
 	/** Keep catalogue checkboxes and paper notes' `status` in step. */
 	syncStatus: boolean;
+	/** After "Create paper notes", write the catalogue's base (where the app has Bases) if it has none. */
+	createBase: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze(
 	dateFormat: "yyyy-MM-dd",
 	linkStyle: "vault",
 	syncStatus: true,
+	createBase: true,
 });
 
 export interface LoadedSettings {
@@ -96,6 +99,10 @@ export function settingsFromData(data: unknown): LoadedSettings {
 	if (data.syncStatus !== undefined) {
 		if (typeof data.syncStatus === "boolean") settings.syncStatus = data.syncStatus;
 		else problems.push("syncStatus");
+	}
+	if (data.createBase !== undefined) {
+		if (typeof data.createBase === "boolean") settings.createBase = data.createBase;
+		else problems.push("createBase");
 	}
 	return { settings, problems };
 }

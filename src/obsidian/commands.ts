@@ -8,6 +8,7 @@ import { nextUnread } from "../progress/next-unread";
 import { readingStatus } from "../progress/reading-status";
 import { inBackground } from "./failures";
 import { catalogueToShow, isTracked, type PluginHost, trackCatalogue } from "./host";
+import { registerOutputCommands } from "./output-commands";
 import { markPaper, openPaperNote } from "./paper-note-runner";
 import { createPaperNotes } from "./sync-runner";
 
@@ -150,4 +151,6 @@ export function registerCommands(host: PluginHost): void {
 			return true;
 		},
 	});
+
+	registerOutputCommands(host);
 }

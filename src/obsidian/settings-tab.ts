@@ -9,6 +9,7 @@ import { folderProblem } from "../notes/vault-path";
 import { DEFAULT_SETTINGS, type LinkStyle } from "../settings";
 import { inBackground } from "./failures";
 import type { PluginHost } from "./host";
+import { displayOutputSettings } from "./settings-outputs";
 
 /** Where "Write the default template" puts it. */
 export const DEFAULT_TEMPLATE_PATH = "Paper review template.md";
@@ -224,6 +225,8 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 					this.inBackground(() => host.saveSettings());
 				}),
 			);
+
+		displayOutputSettings(containerEl, host, () => this.inBackground(() => host.saveSettings()));
 	}
 
 	/** Says whether the template note can be used, as soon as it is chosen. */

@@ -8,6 +8,7 @@ import { type ApplyOptions, applyPlan, type SyncReport } from "../sync/apply";
 import { planSync, type SyncRequest } from "../sync/sync";
 import { TemplateError } from "../notes/template";
 import type { PaperCatalogueSettings } from "../settings";
+import { createBaseWithNotes } from "./base-command";
 import { inBackground } from "./failures";
 import { type PluginHost, trackCatalogue } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
@@ -133,6 +134,7 @@ export async function createPaperNotes(host: PluginHost, cataloguePath: string):
 		const report = await applyWithProgress(host, plan);
 		const nowTracked = await trackCatalogue(host, cataloguePath);
 		reportNotice(host, report, cataloguePath, nowTracked);
+		if (report.errors.length === 0) await createBaseWithNotes(host, cataloguePath);
 		return report;
 	});
 }

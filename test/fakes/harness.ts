@@ -21,7 +21,7 @@ import { countListeners, isLoaded, onloadResults } from "./events";
 import { counters, hasDom, requireDom, type FakeAppSettings } from "./internal";
 import { MetadataCache } from "./metadata";
 import { Menu, PluginSettingTab, clearNoticeRecords, clickMenuItemByTitle, menuItemTitles, noticeRecords, openModals as openModalList, shownMenus as shownMenuList, uiSettled } from "./ui";
-import { Platform, normalizePath } from "./util";
+import { DEFAULT_API_VERSION, Platform, normalizePath, setFakeApiVersion } from "./util";
 import { TFile, seedFile, seedFolder, storedFiles, storedText, trashed } from "./vault";
 import { MarkdownView } from "./workspace";
 
@@ -363,4 +363,17 @@ export function liveCounts(app: Obsidian.App): LiveCounts {
 		commands: target["viewRegistry"].commands.size,
 		viewTypes: target["viewRegistry"].views.size,
 	};
+}
+
+/**
+ * Makes the fake report another app version (`apiVersion`, `requireApiVersion`), e.g. one with Bases ("1.10.0").
+ * Call `resetApiVersion` after the test.
+ */
+export function setApiVersion(version: string): void {
+	setFakeApiVersion(version);
+}
+
+/** Back to the fake's own version (1.8.7, an app without Bases). */
+export function resetApiVersion(): void {
+	setFakeApiVersion(DEFAULT_API_VERSION);
 }

@@ -1,0 +1,10 @@
+/**
+ * The commands that make something from a catalogue besides its paper notes: its base, a section's discussion
+ * note, the reading report. Registered with the others by `registerCommands`.
+ */
+import { registerBaseCommand } from "./base-command";
+import type { PluginHost } from "./host";
+
+export function registerOutputCommands(host: PluginHost): void {
+	registerBaseCommand(host);
+}
