@@ -3,8 +3,10 @@
  * note, the reading report. Registered with the others by `registerCommands`.
  */
 import { registerBaseCommand } from "./base-command";
+import { registerDiscussionCommand } from "./discussion-command";
 import type { PluginHost } from "./host";
 
 export function registerOutputCommands(host: PluginHost): void {
 	registerBaseCommand(host);
+	registerDiscussionCommand(host);
 }

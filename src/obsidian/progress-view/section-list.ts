@@ -11,6 +11,8 @@ import { type PaperActions, PaperRowView } from "./paper-row";
 export interface SectionActions extends PaperActions {
 	/** Expands or collapses a section. */
 	toggleExpanded(key: string): void;
+	/** Shows the section's menu (right-click, a long press, or the context menu key on its head). */
+	sectionMenu(key: string, event: MouseEvent): void;
 }
 
 class SectionView {
@@ -41,6 +43,10 @@ class SectionView {
 		this.count = head.createSpan({ cls: "paper-catalogue-count" });
 		this.bar = createBar(head, "Section progress");
 		head.addEventListener("click", () => actions.toggleExpanded(key));
+		head.addEventListener("contextmenu", (event) => {
+			event.preventDefault();
+			actions.sectionMenu(key, event);
+		});
 		head.addEventListener("keydown", (event) => {
 			if (event.target !== head || (event.key !== "Enter" && event.key !== " ")) return;
 			event.preventDefault();
