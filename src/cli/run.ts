@@ -19,79 +19,20 @@ import { statusesOfUncheckedItems } from "../progress/note-status";
 import { DEFAULT_SETTINGS } from "../settings";
 import { PlanError, type SyncSettings } from "../sync/plan";
 import { planSync, sync, type SyncRequest } from "../sync/sync";
+import { CATALOGUE_OPTION, type CliIo, type CommandArgs, type CommandSpec, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, type OptionSpec, PROGRAM, UsageError, VAULT_DIR } from "./command-spec";
+import { reportCommand } from "./report-command";
 import { dryRunJson, formatPlan, formatReport, syncJson } from "./sync-output";
 
-export interface CliIo {
-	/** Receives complete output, newlines included. */
-	stdout: (text: string) => void;
-	stderr: (text: string) => void;
-	/** Whether stderr is a terminal: only then do long runs show their progress there. Unset in tests. */
-	stderrIsTTY?: boolean;
-}
-
-export const PROGRAM = "paper-catalogue";
-
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-/** `sync` applied, but some papers failed; the same code as an internal error. */
-export const EXIT_PARTIAL = 1;
-export const EXIT_USAGE = 2;
-
-/** Bad input the user can fix: reported as one line, exit code 2. */
-export class UsageError extends Error {
-	override readonly name = "UsageError";
-}
+export { type CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, PROGRAM, UsageError } from "./command-spec";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Command table
-
-interface OptionSpec {
-	type: "string" | "boolean";
-	short?: string;
-	/** Placeholder for the value of a string option in help, e.g. `path`. */
-	valueName?: string;
-	required?: boolean;
-	description: string;
-}
-
-interface PositionalSpec {
-	/** Shown as `<name>` in usage lines. */
-	name: string;
-	description: string;
-}
-
-/** A command line after validation against a command's specification. */
-interface CommandArgs {
-	positionals: string[];
-	/** The value of a string option, or undefined when it was not given (never for required options). */
-	string(name: string): string | undefined;
-	/** Whether a boolean option was given. */
-	flag(name: string): boolean;
-}
-
-interface CommandSpec {
-	/** One line for the command list. */
-	summary: string;
-	/** Every positional is required. */
-	positionals: PositionalSpec[];
-	/** Long option names (without `--`) to their specification. `--help`/`-h` is added to every command. */
-	options: Record<string, OptionSpec>;
-	run(args: CommandArgs, io: CliIo): Promise<number>;
-}
 
 const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "show help for this command" };
 
 /** The link styles `sync --link-style` accepts; the first is the default. */
 const LINK_STYLES = ["wikilink", "markdown"] as const satisfies readonly SyncSettings["linkStyle"][];
 
-/** Every command works on one catalogue note in one vault folder. */
-const VAULT_DIR = { name: "vault-dir", description: "the vault folder on disk" };
-const CATALOGUE_OPTION: OptionSpec = {
-	type: "string",
-	valueName: "path",
-	required: true,
-	description: "the catalogue note's path inside the vault folder, e.g. \"Reading/CS294.md\"",
-};
 
 const commands: Record<string, CommandSpec> = {
 	progress: {
@@ -138,6 +79,7 @@ const commands: Record<string, CommandSpec> = {
 		},
 		run: runSync,
 	},
+	report: reportCommand,
 };
 
 function commandNamed(name: string): CommandSpec | undefined {
