@@ -4,7 +4,7 @@
  * around it stays byte for byte. A note whose markers are damaged is not written: a notice says what to put back.
  * The open note is edited through its editor, a closed one with Vault.process.
  */
-import { MarkdownView, Notice, normalizePath, TFile, type WorkspaceLeaf } from "obsidian";
+import { Notice, normalizePath, TFile } from "obsidian";
 import type { Catalogue } from "../catalogue/model";
 import { sectionAtLine } from "../catalogue/section-at-line";
 import { baseName } from "../notes/vault-path";
@@ -14,7 +14,7 @@ import { inBackground } from "./failures";
 import type { PluginHost } from "./host";
 import { liveText } from "./live-text";
 import { ObsidianVault } from "./obsidian-vault";
-import { displayName, openInNewTab } from "./output-target";
+import { displayName, showFile } from "./output-target";
 import { linkStyleFor } from "./sync-runner";
 
 export const PREPARE_DISCUSSION_COMMAND_ID = "prepare-section-discussion";
@@ -38,21 +38,6 @@ async function notesOf(host: PluginHost, catalogue: Catalogue, cataloguePath: st
 		notes.set(paper.id, { path: file.path, text });
 	}
 	return notes;
-}
-
-/** Shows the note: its tab when it is open already, else a new tab. */
-async function reveal(host: PluginHost, path: string): Promise<void> {
-	const leaves: WorkspaceLeaf[] = [];
-	host.app.workspace.iterateAllLeaves((leaf) => {
-		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) leaves.push(leaf);
-	});
-	const [leaf] = leaves;
-	if (leaf) {
-		host.app.workspace.setActiveLeaf(leaf, { focus: true });
-		await host.app.workspace.revealLeaf(leaf);
-	} else {
-		await openInNewTab(host.app, path);
-	}
 }
 
 /** Writes (or updates) the discussion note of one section and opens it; false when nothing could be written. */
@@ -102,7 +87,7 @@ async function writeDiscussion(host: PluginHost, cataloguePath: string, sectionI
 			}
 		}
 	}
-	await reveal(host, path);
+	await showFile(host.app, path);
 	return true;
 }
 

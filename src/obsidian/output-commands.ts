@@ -5,8 +5,10 @@
 import { registerBaseCommand } from "./base-command";
 import { registerDiscussionCommand } from "./discussion-command";
 import type { PluginHost } from "./host";
+import { registerReportCommands } from "./report-command";
 
 export function registerOutputCommands(host: PluginHost): void {
 	registerBaseCommand(host);
 	registerDiscussionCommand(host);
+	registerReportCommands(host);
 }

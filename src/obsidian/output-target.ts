@@ -2,7 +2,7 @@
  * Which catalogue a command for a catalogue's outputs (its base, a discussion, the report) acts on, and opening
  * what it wrote.
  */
-import { type App, TFile } from "obsidian";
+import { type App, FileView, TFile, type WorkspaceLeaf } from "obsidian";
 import { catalogueToShow, isTracked, type PluginHost } from "./host";
 
 /**
@@ -26,4 +26,19 @@ export function displayName(path: string): string {
 export async function openInNewTab(app: App, path: string): Promise<void> {
 	const file = app.vault.getFileByPath(path);
 	if (file) await app.workspace.getLeaf("tab").openFile(file, { active: true });
+}
+
+/** Shows a file: its tab when it is open already, else a new tab. */
+export async function showFile(app: App, path: string): Promise<void> {
+	const leaves: WorkspaceLeaf[] = [];
+	app.workspace.iterateAllLeaves((leaf) => {
+		if (leaf.view instanceof FileView && leaf.view.file?.path === path) leaves.push(leaf);
+	});
+	const [leaf] = leaves;
+	if (!leaf) {
+		await openInNewTab(app, path);
+		return;
+	}
+	app.workspace.setActiveLeaf(leaf, { focus: true });
+	await app.workspace.revealLeaf(leaf);
 }

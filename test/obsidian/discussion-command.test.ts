@@ -6,15 +6,12 @@
  */
 import { type App, MarkdownView } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseCatalogue } from "../../src/catalogue/parse";
-import { safeFileName } from "../../src/notes/file-name";
 import { PREPARE_DISCUSSION_COMMAND_ID } from "../../src/obsidian/discussion-command";
 import { ProgressView, VIEW_TYPE_PROGRESS } from "../../src/obsidian/progress-view";
 import { BLOCK_START } from "../../src/reports/generated-block";
 import { clearNotices, clickMenuItem, isCommandAvailable, noticeMessages, openInMarkdownView, readVaultFile, runCommand, settled, shownMenus } from "../fakes/harness";
-import { EXAMPLE_READING, exampleNotes } from "../reports/example-notes";
-import { disposeApps, EXAMPLE_PATH, EXAMPLE_TEXT, file, lineOf, start, syncedExample, waitFor } from "./plugin-support";
-import { activeFilePath, fixture, outputCommand } from "./output-support";
+import { disposeApps, EXAMPLE_PATH, file, lineOf, start, waitFor } from "./plugin-support";
+import { activeFilePath, exampleVaultWithReading, fixture, outputCommand } from "./output-support";
 
 const NOTE = "CS294 AI-Systems – 2. Big Data Systems discussion.md";
 const EXPECTED = "reports/CS294 AI-Systems – 2. Big Data Systems discussion.md";
@@ -24,22 +21,6 @@ const LAKEHOUSE = "Papers/Lakehouse - A New Generation of Open Platforms that Un
 
 beforeEach(() => clearNotices());
 afterEach(disposeApps);
-
-/** The example after Create, with the notes written in as the shared reading report and discussion tests have them. */
-async function readVault(): Promise<Record<string, string>> {
-	const files = { ...(await syncedExample()) };
-	const catalogue = parseCatalogue(EXAMPLE_TEXT);
-	for (const note of exampleNotes(catalogue).values()) {
-		if (files[note.path] === undefined) throw new Error(`Create made no note at ${note.path}`);
-		files[note.path] = note.text;
-	}
-	for (const [prefix, spec] of Object.entries(EXAMPLE_READING)) {
-		if (spec !== "no note") continue;
-		const paper = catalogue.papers.find((candidate) => candidate.title.startsWith(prefix));
-		if (paper) delete files[`Papers/${safeFileName(paper.title)}.md`];
-	}
-	return files;
-}
 
 /** Opens the catalogue with the cursor on the line holding `needle`, and runs the command there. */
 async function runAt(app: App, needle: string, newLeaf = false): Promise<MarkdownView> {
@@ -62,14 +43,14 @@ async function rateLakehouse(app: App): Promise<void> {
 
 describe("Prepare discussion for this section", () => {
 	it("from the catalogue, writes the cursor's section's note beside it, as the expected file, and opens it", async () => {
-		const { app } = await start({ files: await readVault(), track: true });
+		const { app } = await start({ files: await exampleVaultWithReading(), track: true });
 		await runAt(app, "Resilient Distributed Datasets");
 		await waitFor(app, () => activeFilePath(app) === NOTE, "the discussion note to open");
 		expect(readVaultFile(app, NOTE)).toBe(fixture(EXPECTED));
 	});
 
 	it("on a re-run replaces only the block, keeping the user's text byte for byte, through the open note's editor", async () => {
-		const { app } = await start({ files: await readVault(), track: true });
+		const { app } = await start({ files: await exampleVaultWithReading(), track: true });
 		await runAt(app, "## 2. Big Data Systems");
 		await waitFor(app, () => activeFilePath(app) === NOTE, "the discussion note to open");
 		// The user writes in the open note: the editor holds it before it is saved.
@@ -89,8 +70,7 @@ describe("Prepare discussion for this section", () => {
 	});
 
 	it("updates a closed note with Vault.process, the same way", async () => {
-		const files = await readVault();
-		const { app } = await start({ files: { ...files, [NOTE]: userEdits(fixture(EXPECTED)) }, track: true });
+		const { app } = await start({ files: { ...(await exampleVaultWithReading()), [NOTE]: userEdits(fixture(EXPECTED)) }, track: true });
 		await rateLakehouse(app);
 		await runAt(app, "Delta Lake");
 		await waitFor(app, () => activeFilePath(app) === NOTE, "the discussion note to open");
@@ -105,7 +85,7 @@ describe("Prepare discussion for this section", () => {
 
 	it("writes nothing into a note whose markers are damaged, and says what to put back", async () => {
 		const damaged = fixture(EXPECTED).replace("<!-- paper-catalogue:generated:end -->", "<!-- paper-catalogue:generated:ending -->");
-		const { app } = await start({ files: { ...(await readVault()), [NOTE]: damaged }, track: true });
+		const { app } = await start({ files: { ...(await exampleVaultWithReading()), [NOTE]: damaged }, track: true });
 		await rateLakehouse(app);
 		await runAt(app, "Delta Lake");
 		await waitFor(app, () => noticeMessages().some((message) => message.includes("was not updated")), "the notice");
@@ -116,7 +96,7 @@ describe("Prepare discussion for this section", () => {
 	});
 
 	it("is offered in a catalogue's sections only", async () => {
-		const { app } = await start({ files: await readVault(), track: true });
+		const { app } = await start({ files: await exampleVaultWithReading(), track: true });
 		const view = await openInMarkdownView(app, EXAMPLE_PATH);
 		await settled(app);
 		view.editor.setCursor({ line: 0, ch: 0 });
@@ -129,7 +109,7 @@ describe("Prepare discussion for this section", () => {
 	});
 
 	it("from the progress view: the section's menu prepares that section's note", async () => {
-		const { app, plugin } = await start({ files: await readVault(), track: true });
+		const { app, plugin } = await start({ files: await exampleVaultWithReading(), track: true });
 		await plugin.activateView();
 		const progress = app.workspace.getLeavesOfType(VIEW_TYPE_PROGRESS)[0]?.view;
 		if (!(progress instanceof ProgressView)) throw new Error("no progress view");

@@ -8,7 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type App, FileView, Plugin, type WorkspaceLeaf } from "obsidian";
 import { loadPlugin, setApiVersion } from "../fakes/harness";
-import { PLUGIN_ID } from "./plugin-support";
+import { parseCatalogue } from "../../src/catalogue/parse";
+import { safeFileName } from "../../src/notes/file-name";
+import { EXAMPLE_READING, exampleNotes } from "../reports/example-notes";
+import { EXAMPLE_TEXT, PLUGIN_ID, syncedExample } from "./plugin-support";
 
 export const BASE_VIEW = "bases";
 
@@ -49,4 +52,23 @@ export function fixture(relativePath: string): string {
 /** The path of the file in the active leaf's view, if any. */
 export function activeFilePath(app: App): string | null {
 	return app.workspace.getActiveFile()?.path ?? null;
+}
+
+/**
+ * The example after Create, its notes written in as the core's report and discussion tests have them
+ * (test/reports/example-notes.ts): some read, rated, summarised; two papers without a note.
+ */
+export async function exampleVaultWithReading(): Promise<Record<string, string>> {
+	const files = { ...(await syncedExample()) };
+	const catalogue = parseCatalogue(EXAMPLE_TEXT);
+	for (const note of exampleNotes(catalogue).values()) {
+		if (files[note.path] === undefined) throw new Error(`Create made no note at ${note.path}`);
+		files[note.path] = note.text;
+	}
+	for (const [prefix, spec] of Object.entries(EXAMPLE_READING)) {
+		if (spec !== "no note") continue;
+		const paper = catalogue.papers.find((candidate) => candidate.title.startsWith(prefix));
+		if (paper) delete files[`Papers/${safeFileName(paper.title)}.md`];
+	}
+	return files;
 }
