@@ -26,6 +26,8 @@ export interface PaperCatalogueSettings {
 	lookUpDetails: boolean;
 	/** Sent to Semantic Scholar as `x-api-key` when set: a pool of its own instead of the shared, busy one. */
 	semanticScholarApiKey: string;
+	/** After "Create paper notes", write the catalogue's base (where the app has Bases) if it has none. */
+	createBase: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze({
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<PaperCatalogueSettings> = Object.freeze(
 	syncStatus: true,
 	lookUpDetails: false,
 	semanticScholarApiKey: "",
+	createBase: true,
 });
 
 export interface LoadedSettings {
@@ -111,6 +114,10 @@ export function settingsFromData(data: unknown): LoadedSettings {
 		// A key is printable ASCII without spaces; anything else would only make every request fail.
 		if (typeof data.semanticScholarApiKey === "string" && /^[\x21-\x7e]*$/.test(data.semanticScholarApiKey.trim())) settings.semanticScholarApiKey = data.semanticScholarApiKey.trim();
 		else problems.push("semanticScholarApiKey");
+	}
+	if (data.createBase !== undefined) {
+		if (typeof data.createBase === "boolean") settings.createBase = data.createBase;
+		else problems.push("createBase");
 	}
 	return { settings, problems };
 }

@@ -10,6 +10,9 @@ describe("settings read back from data.json", () => {
 		["a notes folder outside the vault", { notesFolder: "../Elsewhere" }, { notesFolder: DEFAULT_SETTINGS.notesFolder }, ["notesFolder"]],
 		["an unknown placeholder in the file name format", { fileNameFormat: "{{titel}}" }, { fileNameFormat: DEFAULT_SETTINGS.fileNameFormat }, ["fileNameFormat"]],
 		["empty catalogue paths", { catalogues: ["", "  "] }, { catalogues: [] }, []],
+		["no base with the notes", { createBase: false }, { createBase: false }, []],
+		["a base setting that is not on or off", { createBase: "yes" }, { createBase: true }, ["createBase"]],
+		["the base setting missing: on", {}, { createBase: true }, []],
 	])("%s", (_name, data, expected, problems) => {
 		const loaded = settingsFromData(data);
 		expect(loaded.settings).toMatchObject(expected);

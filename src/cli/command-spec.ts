@@ -64,7 +64,7 @@ export interface CommandSpec {
 export const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "show help for this command" };
 
 /** Every command works on one catalogue note in one vault folder. */
-export const VAULT_DIR = { name: "vault-dir", description: "the vault folder on disk" };
+export const VAULT_DIR: PositionalSpec = { name: "vault-dir", description: "the vault folder on disk" };
 export const CATALOGUE_OPTION: OptionSpec = {
 	type: "string",
 	valueName: "path",

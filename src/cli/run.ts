@@ -23,6 +23,7 @@ import { applyPlan } from "../sync/apply";
 import { type LookupWithCache, planSyncWithDetails } from "../details/details-run";
 import { reasonsWithoutDetails } from "../details/lookup";
 import { bibCommand, cliDetailsSetup, detailsCommand } from "./details-commands";
+import { reportCommand } from "./report-command";
 import { dryRunJson, formatPlan, formatReport, syncJson } from "./sync-output";
 import { CATALOGUE_OPTION, type CliIo, type CommandArgs, type CommandSpec, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, HELP_OPTION, type OptionSpec, PROGRAM, UsageError, VAULT_DIR } from "./command-spec";
 
@@ -82,6 +83,7 @@ const commands: Record<string, CommandSpec> = {
 	},
 	details: detailsCommand,
 	bib: bibCommand,
+	report: reportCommand,
 };
 
 function commandNamed(name: string): CommandSpec | undefined {

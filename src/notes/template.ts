@@ -71,6 +71,8 @@ export interface TemplateValues {
 	checked: boolean;
 	/** Paper details found online, when they were looked up. */
 	details?: Partial<DetailValues>;
+	/** The paper's place in the catalogue (1 for the first): written as the `rank` property the base sorts by. */
+	rank?: number;
 }
 
 /** Properties the plugin relies on (identity and status sync); added when a custom template lacks them. */
@@ -319,6 +321,21 @@ function defaultProperty(name: (typeof REQUIRED_PROPERTIES)[number], values: Tem
 	}
 }
 
+/**
+ * The properties with `rank` set, placed after `group` (or last) so it sits with the catalogue's facts; a template
+ * that gives `rank` a value of its own keeps it.
+ */
+function withRank(properties: Properties, rank: number | undefined): Properties {
+	if (rank === undefined || (properties.rank !== undefined && properties.rank !== null && properties.rank !== "")) return properties;
+	if (!("group" in properties) || "rank" in properties) return { ...properties, rank };
+	const result: Properties = {};
+	for (const [key, value] of Object.entries(properties)) {
+		result[key] = value;
+		if (key === "group") result.rank = rank;
+	}
+	return result;
+}
+
 /** A template read once, to render many notes: its properties' YAML is parsed a single time. */
 export interface CompiledTemplate {
 	render(values: TemplateValues): string;
@@ -344,7 +361,7 @@ export function compileTemplate(template: string, dateFormat: string): CompiledT
 			}
 			// The catalogue is the record of what was read; a new note must not contradict it (status sync would untick the item).
 			if (values.checked) properties.status = "read";
-			return noteWithProperties(properties, fillText(body, values, dateFormat));
+			return noteWithProperties(withRank(properties, values.rank), fillText(body, values, dateFormat));
 		},
 	};
 }

@@ -8,6 +8,7 @@ import { nextUnread } from "../progress/next-unread";
 import { readingStatus } from "../progress/reading-status";
 import { inBackground } from "./failures";
 import { catalogueToShow, isTracked, type PluginHost, trackCatalogue } from "./host";
+import { registerOutputCommands } from "./output-commands";
 import { markPaper, openPaperNote } from "./paper-note-runner";
 import { createPaperNotes } from "./sync-runner";
 import { DETAILS_COMMAND_IDS, registerDetailsCommands } from "./details-commands";
@@ -154,4 +155,5 @@ export function registerCommands(host: PluginHost): void {
 	});
 
 	registerDetailsCommands(host);
+	registerOutputCommands(host);
 }

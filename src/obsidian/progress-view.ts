@@ -13,6 +13,7 @@
  * synchronously. Filters, the search box and expanding a section only re-render from what was read last.
  */
 import { ItemView, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { showSectionMenu } from "./progress-view/section-menu";
 import type { Catalogue, Paper } from "../catalogue/model";
 import { buildProgressViewModel, type NoteInfo, type PaperFilter, type PaperRow } from "../progress/view-model";
 import { inBackground } from "./failures";
@@ -108,6 +109,7 @@ export class ProgressView extends ItemView {
 			controls: new ProgressControls(controlsEl, this.filter, { filterChosen: (filter) => this.setFilter(filter), queryTyped: (query) => this.setQuery(query) }),
 			sections: new SectionList(sectionsEl, {
 				toggleExpanded: (key) => this.toggleExpanded(key),
+				sectionMenu: (key, event) => this.showSectionMenu(key, event),
 				toggle: (row) => this.toggle(row),
 				open: (row) => this.open(row),
 			}),
@@ -364,6 +366,13 @@ export class ProgressView extends ItemView {
 		if (query === this.query) return;
 		this.query = query;
 		this.render();
+	}
+
+	private showSectionMenu(key: string, event: MouseEvent): void {
+		const path = this.cataloguePath;
+		const catalogue = this.catalogue;
+		if (!path || !catalogue) return;
+		showSectionMenu(this.host, path, catalogue, key, event);
 	}
 
 	private toggleExpanded(key: string): void {

@@ -9,6 +9,7 @@ import { folderProblem } from "../notes/vault-path";
 import { DEFAULT_SETTINGS, type LinkStyle } from "../settings";
 import { inBackground } from "./failures";
 import type { PluginHost } from "./host";
+import { displayOutputSettings } from "./settings-outputs";
 
 /** Where "Write the default template" puts it. */
 export const DEFAULT_TEMPLATE_PATH = "Paper review template.md";
@@ -225,6 +226,7 @@ export class PaperCatalogueSettingTab extends PluginSettingTab {
 				}),
 			);
 
+		displayOutputSettings(containerEl, host, () => this.inBackground(() => host.saveSettings()));
 		this.displayDetails(containerEl);
 	}
 

@@ -12,6 +12,7 @@ import { lookUpDetailsForPlan } from "../details/details-run";
 import type { LookupWithCache } from "../details/details-run";
 import { cacheSentence, detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
 import type { PaperCatalogueSettings } from "../settings";
+import { createBaseWithNotes } from "./base-command";
 import { inBackground } from "./failures";
 import { type PluginHost, trackCatalogue } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
@@ -169,6 +170,7 @@ export async function createPaperNotes(host: PluginHost, cataloguePath: string):
 		const report = await applyWithProgress(host, withDetails.plan);
 		const nowTracked = await trackCatalogue(host, cataloguePath);
 		reportNotice(host, report, cataloguePath, nowTracked, withDetails.details);
+		if (report.errors.length === 0) await createBaseWithNotes(host, cataloguePath);
 		return report;
 	});
 }

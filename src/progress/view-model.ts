@@ -7,6 +7,7 @@ import type { Catalogue, Paper } from "../catalogue/model";
 import { isSafeExternalUrl } from "../catalogue/url";
 import { type Pace, paceOf } from "./pace";
 import { type Completion, completionOf, doneByCheckboxOrNote, type IsDone, progressOf } from "./completion";
+import { sectionMeanRatings } from "./ratings";
 import type { ReadingStatus } from "./reading-status";
 
 export type PaperFilter = "all" | "unread" | "required";
@@ -24,6 +25,8 @@ export interface NoteInfo {
 	readDate: Date | null;
 	/** The note's `status`, when it has one: the state of an item without a checkbox. */
 	status?: ReadingStatus;
+	/** The note's `rating` (1 to 5), when it holds one. */
+	rating?: number | null;
 }
 
 export interface PaperRow {
@@ -42,6 +45,8 @@ export interface PaperRow {
 	group: Paper["group"];
 	hasNote: boolean;
 	reviewed: boolean;
+	/** The note's rating, shown beside a paper that is read; null for an unread or unrated one. */
+	rating: number | null;
 }
 
 export interface SectionRow {
@@ -51,6 +56,8 @@ export interface SectionRow {
 	completion: Completion;
 	/** How many of its papers pass the filters. */
 	matching: number;
+	/** The mean rating of its rated papers (all of them, whatever the filters); null when none is rated. */
+	meanRating: number | null;
 	/** The papers that pass the filters; empty for a section whose rows are not wanted (a collapsed one). */
 	papers: PaperRow[];
 }
@@ -104,6 +111,7 @@ function rowOf(paper: Paper, note: NoteInfo | undefined, isDone: IsDone): PaperR
 		group: paper.group,
 		hasNote: note !== undefined,
 		reviewed: note?.reviewed ?? false,
+		rating: isDone(paper) ? (note?.rating ?? null) : null,
 	};
 }
 
@@ -121,6 +129,7 @@ export function buildProgressViewModel(
 ): ProgressViewModel {
 	const isDone = doneByCheckboxOrNote((paper) => notes.get(paper.id)?.status);
 	const progress = progressOf(catalogue, isDone);
+	const meanRatings = sectionMeanRatings(catalogue, new Map([...notes].map(([id, note]) => [id, note.rating ?? null])));
 	const titleCounts = new Map<string, number>();
 	const terms = searchTerms(filters.query);
 	const filtering = filters.filter !== "all" || terms.length > 0;
@@ -144,6 +153,7 @@ export function buildProgressViewModel(
 			title: section.title,
 			completion: progress.sections[index] ?? completionOf(papers, isDone),
 			matching: visible.length,
+			meanRating: meanRatings[index] ?? null,
 			papers: wantsRows(key) ? visible.map((paper) => rowOf(paper, notes.get(paper.id), isDone)) : [],
 		});
 	});

@@ -250,6 +250,9 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 	const result: SyncPlan = { cataloguePath, catalogueText, folders: [], create: [], link: [], unchanged: [], conflicts: [] };
 	const folders = new Set<string>();
 
+	// A note's `rank` is its paper's place in the catalogue: the base sorts by it to show catalogue order.
+	const rankOf = new Map(catalogue.papers.map((paper, index) => [paper.id, index + 1]));
+
 	let sliceStart = performance.now();
 	for (const group of groupByIdentity(catalogue.papers)) {
 		if (input.pause && performance.now() - sliceStart >= PLAN_SLICE_MS) {
@@ -317,7 +320,7 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 				exists = taken.has(missing.toLowerCase());
 			}
 		}
-		const values = templateValues(group.papers, catalogue, catalogueLinkPath, today, input.details);
+		const values: TemplateValues = { ...templateValues(group.papers, catalogue, catalogueLinkPath, today, input.details), rank: rankOf.get(first.id) ?? 0 };
 		// 3. The file name: a note there is this paper's note only when its properties say so. A note of the
 		// user's that happens to have the name (a summary written by hand, no properties) is left alone.
 		if (notePath === null) {

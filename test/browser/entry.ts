@@ -17,6 +17,9 @@ import { createApp, loadPlugin, seedPluginData, settled } from "../fakes/harness
 const ICONS: Record<string, string[]> = {
 	"chevron-right": ["m9 18 6-6-6-6"],
 	"external-link": ["M15 3h6v6", "M10 14 21 3", "M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6"],
+	star: [
+		"M11.525 2.295a.53.53 0 0 1 .95 0l2.31 4.679a2.123 2.123 0 0 0 1.595 1.16l5.166.756a.53.53 0 0 1 .294.904l-3.736 3.638a2.123 2.123 0 0 0-.611 1.878l.882 5.14a.53.53 0 0 1-.771.56l-4.618-2.428a2.122 2.122 0 0 0-1.973 0L6.396 21.01a.53.53 0 0 1-.77-.56l.881-5.139a2.122 2.122 0 0 0-.611-1.879L2.16 9.795a.53.53 0 0 1 .294-.906l5.165-.755a2.122 2.122 0 0 0 1.597-1.16z",
+	],
 	"pen-line": ["M13 21h8", "M21.174 6.812a1 1 0 0 0-3.986-3.987L3.842 16.174a2 2 0 0 0-.5.83l-1.321 4.352a.5.5 0 0 0 .623.622l4.353-1.32a2 2 0 0 0 .83-.497z"],
 };
 
@@ -29,6 +32,8 @@ export interface MountOptions {
 	readDates?: Record<string, string>;
 	/** Paper notes to write a review in, by title. */
 	reviews?: string[];
+	/** Paper notes to rate (their `rating` property), by title. */
+	ratings?: Record<string, number>;
 }
 
 export interface Timing {
@@ -85,6 +90,11 @@ async function mount(options: MountOptions): Promise<{ parseMs: number; renderMs
 			await app.fileManager.processFrontMatter(noteOf(app, title), (frontmatter: Record<string, unknown>) => {
 				frontmatter.status = "read";
 				frontmatter.read = date;
+			});
+		}
+		for (const [title, rating] of Object.entries(options.ratings ?? {})) {
+			await app.fileManager.processFrontMatter(noteOf(app, title), (frontmatter: Record<string, unknown>) => {
+				frontmatter.rating = rating;
 			});
 		}
 		for (const title of options.reviews ?? []) {

@@ -158,6 +158,8 @@ describe.skipIf(!AVAILABLE && !REQUIRED)("the progress view in Chromium", () => 
 			// Ten of the ticked papers read over the last four weeks, the rest earlier.
 			readDates: Object.fromEntries(ticked.map((title, i) => [title, isoDay(i < 10 ? i * 2 + 1 : 40 + i)])),
 			reviews: ticked.filter((_, i) => i % 2 === 0),
+			// Some read papers rated: in 3. Hardware (expanded below) and in the first two sections.
+			ratings: Object.fromEntries(ticked.flatMap((title, i) => (i % 3 === 2 ? [] : [[title, [4, 5, 3.5, 4][i % 4] ?? 4]]))),
 		};
 		await page.evaluate((mount) => window.paperCatalogue.mount(mount), options);
 		await page.evaluate(() => window.paperCatalogue.expand("3. Hardware for Machine Learning"));
@@ -187,6 +189,11 @@ describe.skipIf(!AVAILABLE && !REQUIRED)("the progress view in Chromium", () => 
 				sections: Array.from(content.querySelectorAll(".paper-catalogue-section-title"), (el) => el.textContent),
 				paperRows: content.querySelectorAll(".paper-catalogue-paper").length,
 				header: content.querySelector(".paper-catalogue-header")?.textContent ?? "",
+				sectionRatings: Array.from(content.querySelectorAll<HTMLElement>(".paper-catalogue-section-rating"), (el) => (getComputedStyle(el).display === "none" ? "" : (el.textContent ?? ""))),
+				paperRatings: Array.from(content.querySelectorAll<HTMLElement>(".paper-catalogue-paper"), (el) => el.querySelector(".paper-catalogue-rating")?.textContent ?? ""),
+				ratingBoxes: Array.from(content.querySelectorAll<HTMLElement>(".paper-catalogue-rating, .paper-catalogue-section-rating"))
+					.filter((el) => getComputedStyle(el).display !== "none")
+					.map((el) => el.getBoundingClientRect().width),
 			};
 		});
 
@@ -197,6 +204,22 @@ describe.skipIf(!AVAILABLE && !REQUIRED)("the progress view in Chromium", () => 
 		expect(layout.header).toContain("14 of 60 papers read");
 		expect(layout.header).toContain("7 of 60 notes reviewed");
 		expect(layout.header).toContain("2.5 papers a week over the last four weeks");
+
+		// Ratings: beside each rated read paper of the expanded section, and each section's mean where one is rated.
+		const rated = options.ratings ?? {};
+		const hardware = catalogue.papers.filter((paper) => catalogue.sections[paper.sectionIndex]?.title === "3. Hardware for Machine Learning");
+		expect(layout.paperRatings).toEqual(hardware.map((paper) => (rated[paper.title] === undefined ? "" : `${rated[paper.title]}/5`)));
+		expect(layout.paperRatings.filter((text) => text !== "").length).toBeGreaterThan(0);
+		const means = catalogue.sections.map((section) => {
+			const values = section.paperIndexes.flatMap((i) => {
+				const value = rated[catalogue.papers[i]?.title ?? ""];
+				return value === undefined ? [] : [value];
+			});
+			return values.length === 0 ? "" : String(Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(1)));
+		});
+		expect(layout.sectionRatings).toEqual(means);
+		expect(means.filter((mean) => mean !== "").length).toBeGreaterThan(1);
+		expect(layout.ratingBoxes.every((width) => width > 10)).toBe(true);
 
 		// Bars: the overall one first, then one per section, each part as wide as its share of the papers.
 		const progress = progressOf(catalogue);

@@ -22,7 +22,7 @@ import { counters, hasDom, requireDom, type FakeAppSettings } from "./internal";
 import { MetadataCache } from "./metadata";
 import { clearRequestUrlCalls, recordedRequestUrlCalls } from "./network";
 import { Menu, PluginSettingTab, clearNoticeRecords, clickMenuItemByTitle, menuItemTitles, noticeRecords, openModals as openModalList, shownMenus as shownMenuList, uiSettled } from "./ui";
-import { Platform, normalizePath } from "./util";
+import { DEFAULT_API_VERSION, Platform, normalizePath, setFakeApiVersion } from "./util";
 import { TFile, seedFile, seedFolder, storedFiles, storedText, trashed } from "./vault";
 import { MarkdownView } from "./workspace";
 
@@ -372,3 +372,16 @@ export function requestUrlCalls(): Obsidian.RequestUrlParam[] {
 }
 
 export { clearRequestUrlCalls };
+
+/**
+ * Makes the fake report another app version (`apiVersion`, `requireApiVersion`), e.g. one with Bases ("1.10.0").
+ * Call `resetApiVersion` after the test.
+ */
+export function setApiVersion(version: string): void {
+	setFakeApiVersion(version);
+}
+
+/** Back to the fake's own version (1.8.7, an app without Bases). */
+export function resetApiVersion(): void {
+	setFakeApiVersion(DEFAULT_API_VERSION);
+}

@@ -8,7 +8,15 @@ import type { CachedMetadata, Reference, ReferenceCache, SearchResult, TooltipOp
 import { createSvg } from "./dom";
 import { hasDom, hostTimers } from "./internal";
 
-export const apiVersion = "1.8.7";
+/** The app version the fake reports; tests change it with `setApiVersion` (harness) to act as another app. */
+export const DEFAULT_API_VERSION = "1.8.7";
+// A live binding, as in Obsidian (`export let apiVersion`): code reading it sees the version a test set.
+export let apiVersion = DEFAULT_API_VERSION;
+
+/** Not part of the API (the harness's `setApiVersion` calls it). */
+export function setFakeApiVersion(version: string): void {
+	apiVersion = version;
+}
 
 /**
  * Obsidian's `normalizePath`: runs of `/` and `\` become one `/`, leading and trailing slashes go, an empty

@@ -87,6 +87,21 @@ describe("renderTemplate", () => {
 		expect(readProperties(renderTemplate("# {{title}}\n", { ...values, checked: true }, "yyyy"))?.status).toBe("read");
 	});
 
+	it.each([
+		["the default template: after group", DEFAULT_TEMPLATE, 7, (keys: string[]) => keys.indexOf("rank") === keys.indexOf("group") + 1],
+		["a template without group: last", "---\ntopic: systems\n---\n", 7, (keys: string[]) => keys[keys.length - 1] === "rank"],
+		["a template with an empty rank: filled", "---\nrank:\n---\n", 7, (keys: string[]) => keys[0] === "rank"],
+	])("writes the paper's catalogue rank as a number (%s)", (_name, template, rank, placed) => {
+		const properties = readProperties(renderTemplate(template, { ...values, rank }, "yyyy")) ?? {};
+		expect(properties.rank).toBe(rank);
+		expect(placed(Object.keys(properties))).toBe(true);
+	});
+
+	it("keeps a template's own rank, and writes none without one given", () => {
+		expect(readProperties(renderTemplate("---\nrank: 99\n---\n", { ...values, rank: 3 }, "yyyy"))?.rank).toBe(99);
+		expect(readProperties(renderTemplate(DEFAULT_TEMPLATE, values, "yyyy")) ?? {}).not.toHaveProperty("rank");
+	});
+
 	it("keeps a template's own values for those properties", () => {
 		const note = renderTemplate("---\nstatus: reading\ntitle: Paper — {{title}}\n---\n", values, "yyyy");
 		expect(readProperties(note)).toMatchObject({ status: "reading", title: `Paper — ${values.title}` });

@@ -7,6 +7,7 @@
 import { MarkdownView } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMAND_IDS } from "../../src/obsidian/commands";
+import { OUTPUT_COMMAND_IDS } from "../../src/obsidian/output-commands";
 import { VIEW_TYPE_PROGRESS } from "../../src/obsidian/progress-view";
 import {
 	clearNotices,
@@ -55,7 +56,7 @@ describe("the command palette", () => {
 	it("registers every command, none with a default hotkey", async () => {
 		const { app } = await start();
 		const commands = listCommands(app);
-		expect(commands.map((command) => command.id).sort()).toEqual(Object.values(COMMAND_IDS).map((id) => `${PLUGIN_ID}:${id}`).sort());
+		expect(commands.map((command) => command.id).sort()).toEqual([...Object.values(COMMAND_IDS), ...Object.values(OUTPUT_COMMAND_IDS)].map((id) => `${PLUGIN_ID}:${id}`).sort());
 		expect(commands.map((command) => command.name)).toContain("Paper Catalogue: Create paper notes from this catalogue");
 		for (const command of commands) expect(command, command.id).not.toHaveProperty("hotkeys");
 	});

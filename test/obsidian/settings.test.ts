@@ -96,6 +96,8 @@ describe("the settings tab", () => {
 			"Link style",
 			"Reading status",
 			"Sync checkboxes and status",
+			"Outputs",
+			"Create a base with the notes",
 			"Paper details",
 			"Look up paper details online",
 			"Semantic Scholar API key",
@@ -212,6 +214,19 @@ describe("the settings tab", () => {
 		await settled(app);
 		expect(plugin.settings.syncStatus).toBe(false);
 		expect(savedData(app)).toMatchObject({ syncStatus: false });
+	});
+
+	it("saves Create a base with the notes, and says when the app has no Bases", async () => {
+		const started = await start();
+		const { app, plugin } = started;
+		const el = openTab(started);
+		const row = setting(el, "Create a base with the notes");
+		expect((row.find("input[type=checkbox]") as HTMLInputElement).checked).toBe(true);
+		expect(description(el, "Create a base with the notes")).toBe("Needs Obsidian 1.9.10 or later, which has Bases; this app has not, so no base is written.");
+		row.find(".checkbox-container").click();
+		await settled(app);
+		expect(plugin.settings.createBase).toBe(false);
+		expect(savedData(app)).toMatchObject({ createBase: false });
 	});
 
 	it("checks the template note as it is chosen", async () => {

@@ -168,3 +168,39 @@ describe("naturalCompare", () => {
 		expect(Math.sign(naturalCompare(a, b))).toBe(sign);
 	});
 });
+
+describe("ratings", () => {
+	const paper = (title: string) => {
+		const found = SMALL.papers.find((candidate) => candidate.title.startsWith(title));
+		if (!found) throw new Error(`no paper ${title}`);
+		return found;
+	};
+	const note = (path: string, rating: number | null, status?: NoteInfo["status"]): NoteInfo => ({ path, reviewed: false, readDate: null, rating, ...(status ? { status } : {}) });
+
+	it.each<[string, NoteInfo | undefined, number | null]>([
+		["a read paper with a rating shows it", note("a.md", 4), 4],
+		["a read paper without a note shows none", undefined, null],
+		["a read paper whose note has no rating shows none", note("a.md", null), null],
+	])("%s", (_name, info, expected) => {
+		const notes = new Map<string, NoteInfo>(info ? [[paper("Attention").id, info]] : []);
+		const row = model("all", "", notes).sections[1]?.papers.find((candidate) => candidate.title.startsWith("Attention"));
+		expect(row?.rating).toBe(expected);
+	});
+
+	it("shows no rating beside an unread paper, though its note holds one", () => {
+		const notes = new Map([[paper("Zeta").id, note("z.md", 5)]]);
+		expect(model("all", "", notes).sections[0]?.papers[0]?.rating).toBeNull();
+	});
+
+	it("gives each section the mean of its rated papers, null where none is rated, whatever the filters", () => {
+		const notes = new Map([
+			[paper("Attention").id, note("a.md", 4)],
+			[paper("Local").id, note("l.md", 4.5)],
+			[paper("Spark SQL").id, note("s.md", null)],
+			[paper("Zeta").id, note("z.md", 2)],
+		]);
+		expect(model("all", "", notes).sections.map((section) => section.meanRating)).toEqual([2, 4.25, null]);
+		// The unread filter hides the read papers; the mean is still the section's.
+		expect(model("unread", "", notes).sections.find((section) => section.title === "2. Earlier")?.meanRating).toBe(4.25);
+	});
+});

@@ -106,6 +106,8 @@ describe("sync on the example catalogue", () => {
 			catalogue: "[[CS294 AI-Systems]]",
 			section: "4. Distributed deep learning, Part I: Systems",
 			group: "required",
+			// Chimera is the example's 18th paper: the base sorts by it.
+			rank: 18,
 			venue: "SC",
 			year: 2021,
 			// Filled by a look-up of the paper's details when that is on; empty, not missing, without it.
@@ -125,6 +127,30 @@ describe("sync on the example catalogue", () => {
 		for (const section of ["Summary", "Problem and motivation", "Key ideas", "Evaluation", "Strengths", "Weaknesses", "Questions for discussion", "Connections"]) {
 			expect(note).toContain(`\n## ${section}\n`);
 		}
+	});
+
+	it("gives each note its paper's place in the catalogue as rank, so a base can sort in catalogue order", async () => {
+		const vault = exampleVault();
+		const report = await sync(vault, request());
+		const catalogue = parseCatalogue(vault.files.get(EXAMPLE_PATH) ?? "");
+		const byNote = catalogue.papers.map((paper) => {
+			const target = paper.insertedLinks[0] ?? "";
+			return readProperties(vault.files.get(`${target}.md`) ?? "")?.rank;
+		});
+		// Every paper of the example is listed once: its rank is its position, 1 to 60.
+		expect(byNote).toEqual(catalogue.papers.map((_paper, i) => i + 1));
+		expect(report.created).toHaveLength(60);
+	});
+
+	it("writes no rank into a note that exists already", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const sysml = "Papers/SysML - The New Frontier of Machine Learning Systems.md";
+		const mine = (vault.files.get(sysml) ?? "").replace(/^rank: 1\n/m, "");
+		expect(readProperties(mine)).not.toHaveProperty("rank");
+		vault.files.set(sysml, mine);
+		await sync(vault, request());
+		expect(vault.files.get(sysml)).toBe(mine);
 	});
 
 	it("starts notes of papers the catalogue already ticks as read", async () => {
@@ -313,6 +339,8 @@ describe("custom templates", () => {
 			// Gemmini is ticked in the catalogue.
 			status: "read",
 			read: null,
+			// The template has no group: the rank comes last.
+			rank: 15,
 		});
 		expect(note).toContain("# Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration\nhttps://people.eecs.berkeley.edu/~ysshao/assets/papers/genc2021-dac.pdf · 3. Hardware for Machine Learning · required · [[CS294 AI-Systems]] · 2026-11-26 · 26 November 2026\n");
 	});

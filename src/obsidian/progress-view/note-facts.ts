@@ -1,5 +1,5 @@
 /**
- * What the view knows about each paper's note: where it is, its read date and whether it holds a review. Read from
+ * What the view knows about each paper's note: where it is, its read date, its rating and whether it holds a review. Read from
  * the metadata cache, and from the note's text only for the review, remembered while the note is unchanged.
  */
 import type { App, TFile } from "obsidian";
@@ -10,6 +10,7 @@ import { linkName } from "../../notes/link-name";
 import { isReviewed } from "../../notes/review";
 import { DEFAULT_TEMPLATE } from "../../notes/template";
 import { parseReadDate } from "../../progress/pace";
+import { ratingOf } from "../../progress/ratings";
 import type { NoteInfo } from "../../progress/view-model";
 
 export interface NoteFactsHost {
@@ -61,7 +62,7 @@ export class NoteFacts {
 			if (!file) continue;
 			notePaths.add(file.path);
 			const frontmatter = app.metadataCache.getFileCache(file)?.frontmatter;
-			const info: NoteInfo = { path: file.path, readDate: this.readDate(frontmatter?.read), reviewed: await this.reviewed(file) };
+			const info: NoteInfo = { path: file.path, readDate: this.readDate(frontmatter?.read), reviewed: await this.reviewed(file), rating: ratingOf(frontmatter?.rating) };
 			if (frontmatter && "status" in frontmatter) info.status = readingStatus(frontmatter.status);
 			notes.set(paper.id, info);
 		}

@@ -1,10 +1,12 @@
 /**
  * One paper's row: the tick control (the catalogue's checkbox, or for an item without one its note's status), the
- * title (opens the note), venue and year, the item's own words, a pen when the note holds a review, and a link to
+ * title (opens the note), venue and year, the item's own words, its rating once read, a pen when the note holds a
+ * review, and a link to
  * the paper's page. Rebuilt in place, only where its content changed.
  */
 import { setIcon } from "obsidian";
 import type { PaperRow } from "../../progress/view-model";
+import { formatRating } from "../../progress/ratings";
 import { setAttribute, setClass, setText } from "./dom";
 
 export interface PaperActions {
@@ -24,6 +26,7 @@ export class PaperRowView {
 	private readonly meta: HTMLElement;
 	private readonly annotation: HTMLElement;
 	private reviewed: HTMLElement | null = null;
+	private rating: HTMLElement | null = null;
 	private link: HTMLAnchorElement | null = null;
 
 	constructor(list: HTMLElement, row: PaperRow, actions: PaperActions) {
@@ -85,6 +88,8 @@ export class PaperRowView {
 			this.reviewed = null;
 		}
 
+		this.showRating(paper.rating);
+
 		if (paper.externalUrl === null) {
 			this.link?.remove();
 			this.link = null;
@@ -96,5 +101,24 @@ export class PaperRowView {
 			setAttribute(this.link, "href", paper.externalUrl);
 			setAttribute(this.link, "aria-label", `Open ${paper.title} on the web`);
 		}
+	}
+
+	/** The rating beside the title, after the pen: a star and "4/5". */
+	private showRating(rating: number | null): void {
+		if (rating === null) {
+			this.rating?.remove();
+			this.rating = null;
+			return;
+		}
+		if (!this.rating) {
+			this.rating = createSpan({ cls: "paper-catalogue-rating" });
+			setIcon(this.rating.createSpan({ cls: "paper-catalogue-rating-icon" }), "star");
+			this.rating.createSpan({ cls: "paper-catalogue-rating-value" });
+			this.el.insertAfter(this.rating, this.reviewed ?? this.title.parentElement);
+		}
+		const text = `${formatRating(rating)}/5`;
+		setText(this.rating.find(".paper-catalogue-rating-value"), text);
+		setAttribute(this.rating, "aria-label", `Rated ${text}`);
+		setAttribute(this.rating, "title", "Your rating (the note's rating property)");
 	}
 }

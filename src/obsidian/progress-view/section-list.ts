@@ -3,6 +3,7 @@
  * sections and paper rows keep their elements across updates, and only what changed is touched.
  */
 import { setIcon } from "obsidian";
+import { formatRating } from "../../progress/ratings";
 import type { ProgressViewModel, SectionRow } from "../../progress/view-model";
 import { type Bar, createBar, placeAfter, setAttribute, setClass, setText, updateBar } from "./dom";
 import { type PaperActions, PaperRowView } from "./paper-row";
@@ -10,6 +11,8 @@ import { type PaperActions, PaperRowView } from "./paper-row";
 export interface SectionActions extends PaperActions {
 	/** Expands or collapses a section. */
 	toggleExpanded(key: string): void;
+	/** Shows the section's menu (right-click, a long press, or the context menu key on its head). */
+	sectionMenu(key: string, event: MouseEvent): void;
 }
 
 class SectionView {
@@ -17,6 +20,7 @@ class SectionView {
 	private signature = "";
 	private readonly head: HTMLElement;
 	private readonly title: HTMLElement;
+	private readonly rating: HTMLElement;
 	private readonly count: HTMLElement;
 	private readonly bar: Bar;
 	private papersEl: HTMLElement | null = null;
@@ -33,9 +37,16 @@ class SectionView {
 		const chevron = head.createSpan({ cls: "paper-catalogue-chevron" });
 		setIcon(chevron, "chevron-right");
 		this.title = head.createSpan({ cls: "paper-catalogue-section-title" });
+		this.rating = head.createSpan({ cls: "paper-catalogue-section-rating paper-catalogue-hidden" });
+		setIcon(this.rating.createSpan({ cls: "paper-catalogue-rating-icon" }), "star");
+		this.rating.createSpan({ cls: "paper-catalogue-rating-value" });
 		this.count = head.createSpan({ cls: "paper-catalogue-count" });
 		this.bar = createBar(head, "Section progress");
 		head.addEventListener("click", () => actions.toggleExpanded(key));
+		head.addEventListener("contextmenu", (event) => {
+			event.preventDefault();
+			actions.sectionMenu(key, event);
+		});
 		head.addEventListener("keydown", (event) => {
 			if (event.target !== head || (event.key !== "Enter" && event.key !== " ")) return;
 			event.preventDefault();
@@ -45,15 +56,17 @@ class SectionView {
 
 	update(section: SectionRow, expanded: boolean, filtering: boolean): void {
 		const { completion } = section;
-		const signature = JSON.stringify([section.title, completion, expanded, filtering ? section.matching : -1]);
+		const signature = JSON.stringify([section.title, completion, expanded, filtering ? section.matching : -1, section.meanRating]);
 		if (signature !== this.signature) {
 			this.signature = signature;
 			setClass(this.el, "is-expanded", expanded);
 			setClass(this.el, "is-complete", completion.total > 0 && completion.done === completion.total);
 			setAttribute(this.head, "aria-expanded", String(expanded));
 			const matching = filtering && section.matching !== completion.total ? `, ${section.matching} shown` : "";
-			setAttribute(this.head, "aria-label", `${section.title}: ${completion.done} of ${completion.total} read${matching}`);
+			const rated = section.meanRating === null ? "" : `, mean rating ${formatRating(section.meanRating)} of 5`;
+			setAttribute(this.head, "aria-label", `${section.title}: ${completion.done} of ${completion.total} read${rated}${matching}`);
 			setText(this.title, section.title);
+			this.showMeanRating(section.meanRating);
 			setText(this.count, `${completion.done}/${completion.total}`);
 			updateBar(this.bar, completion, `${section.title} progress`);
 		}
@@ -85,6 +98,13 @@ class SectionView {
 			placeAfter(list, previous, row.el);
 			previous = row.el;
 		}
+	}
+
+	/** The section's mean rating, a star and "4.3", when one of its papers is rated. */
+	private showMeanRating(mean: number | null): void {
+		setClass(this.rating, "paper-catalogue-hidden", mean === null);
+		setText(this.rating.find(".paper-catalogue-rating-value"), mean === null ? "" : formatRating(mean));
+		setAttribute(this.rating, "title", mean === null ? null : "Mean rating of the section's rated papers");
 	}
 }
 
