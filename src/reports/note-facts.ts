@@ -3,6 +3,7 @@
  * rating and its summary. The plugin and the CLI read the note; this reads
  * its text.
  */
+import { type ReadingStatus, readingStatus } from "../progress/reading-status";
 import { readProperties } from "../notes/front-matter";
 import { parseReadDate } from "../progress/pace";
 import { ratingOf } from "../progress/ratings";
@@ -16,6 +17,8 @@ export interface PaperNoteFacts {
 	rating: number | null;
 	/** The user's text under "Summary"; null when the note has none. */
 	summary: string | null;
+	/** The `status` property: what says whether a paper listed without a checkbox is read. */
+	status?: ReadingStatus;
 }
 
 /** The facts of a note from its text; `dateFormat` is the date format setting the `read` dates were written in. */
@@ -27,5 +30,6 @@ export function paperNoteFacts(notePath: string, text: string, dateFormat: strin
 		readDate: parseReadDate(properties.read, dateFormat, today),
 		rating: ratingOf(properties.rating),
 		summary: hasWords(summary) ? summary : null,
+		status: readingStatus(properties.status),
 	};
 }

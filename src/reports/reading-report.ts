@@ -7,7 +7,7 @@
 import { format } from "date-fns";
 import type { Catalogue, Paper, PaperGroup } from "../catalogue/model";
 import { safeFileName } from "../notes/file-name";
-import { type Completion, completionOf, progressOf } from "../progress/completion";
+import { type Completion, completionOf, doneByCheckboxOrNote, progressOf } from "../progress/completion";
 import { type Pace, paceOf } from "../progress/pace";
 import { meanRating } from "../progress/ratings";
 import { firstSentence } from "./first-sentence";
@@ -69,18 +69,20 @@ function byNote(facts: Iterable<PaperNoteFacts | undefined>): PaperNoteFacts[] {
 }
 
 /**
- * The report for a catalogue on `today`. A paper counts as read when its catalogue item is ticked, as in the
- * progress view; `notes` (by paper id) gives its read date, rating and summary. Pace as in the progress view.
+ * The report for a catalogue on `today`. A paper counts as read when its catalogue item is ticked (or, listed
+ * without a checkbox, when its note's status is read), as in the progress view; `notes` (by paper id) gives its read date, rating and summary. Pace as in the progress view.
  */
 export function readingReport(catalogue: Catalogue, catalogueName: string, notes: ReadonlyMap<string, PaperNoteFacts>, today: Date): ReadingReport {
-	const progress = progressOf(catalogue);
+	// An item without a checkbox is read when its note says so, as in the progress view and the CLI's progress.
+	const isDone = doneByCheckboxOrNote((paper) => notes.get(paper.id)?.status);
+	const progress = progressOf(catalogue, isDone);
 	const sections = catalogue.sections.map((section, index): ReportSection => {
 		const papers = section.paperIndexes.map((i) => catalogue.papers[i]).filter((paper): paper is Paper => paper !== undefined);
 		return {
 			title: section.title,
 			completion: completionPart(progress.sections[index] ?? completionOf(papers)),
 			meanRating: meanRating(byNote(papers.map((paper) => notes.get(paper.id))).map((facts) => facts.rating)),
-			read: papers.filter((paper) => paper.checked).map((paper) => reportPaper(paper, notes.get(paper.id))),
+			read: papers.filter(isDone).map((paper) => reportPaper(paper, notes.get(paper.id))),
 		};
 	});
 	const allNotes = byNote(notes.values());

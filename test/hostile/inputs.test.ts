@@ -268,7 +268,7 @@ describe("hostile titles", () => {
 			const properties = readProperties(memory.files.get(created) ?? "");
 			expect(properties?.title ?? "").toBe(catalogue.papers[index]?.title);
 			expect(properties?.url).toBe(catalogue.papers[index]?.url);
-			expect(Object.keys(properties ?? {})).toEqual(["title", "url", "catalogue", "section", "group", "venue", "year", "authors", "published", "doi", "arxiv", "pdf", "citekey", "status", "added", "read", "rating", "tags"]);
+			expect(Object.keys(properties ?? {})).toEqual(["title", "url", "catalogue", "section", "group", "rank", "venue", "year", "authors", "published", "doi", "arxiv", "pdf", "citekey", "status", "added", "read", "rating", "tags"]);
 		}
 		expect((memory.files.get(CATALOGUE) ?? "").replace(INSERTED_LINK, "")).toBe(text);
 		// The same bytes on disk as in memory.

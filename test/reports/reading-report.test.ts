@@ -31,6 +31,17 @@ describe("the reading report of the example, a few papers read and rated", () =>
 		expect(report.sections.map((section) => section.read.length)).toEqual([5, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0]);
 	});
 
+	it("counts a paper listed without a checkbox as read when its note says so, as the progress view does", () => {
+		const list = parseCatalogue("# Week 1\n\n- [TVM: An Automated End-to-End Optimizing Compiler](https://arxiv.org/abs/1802.04799)\n- [ ] [Other](https://example.org/other)\n");
+		const [tvm, other] = list.papers;
+		if (!tvm || !other) throw new Error("two papers expected");
+		const note = (path: string, status: string): PaperNoteFacts => paperNoteFacts(path, `---\nstatus: ${status}\nread: 2026-03-01\n---\n`, "yyyy-MM-dd", TODAY);
+		const checkboxless = readingReport(list, "List", new Map([[tvm.id, note("TVM.md", "read")], [other.id, note("Other.md", "read")]]), TODAY);
+		// TVM has no checkbox: its note decides. "Other" has an unticked box: the box decides, as everywhere else.
+		expect(checkboxless.sections[0]?.read.map((paper) => paper.title)).toEqual([tvm.title]);
+		expect(checkboxless.completion.done).toBe(1);
+	});
+
 	it("takes the pace from the read dates of the last four weeks", () => {
 		// 2 March to 20 March: seven papers read in the window (SysML and the rest of section 1 were read in February).
 		expect(report.pace).toMatchObject({ recent: 7, perWeek: 1.75, remainingRequired: 24, finish: new Date(2026, 5, 24) });
