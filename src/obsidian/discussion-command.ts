@@ -41,10 +41,12 @@ async function notesOf(host: PluginHost, catalogue: Catalogue, cataloguePath: st
 }
 
 /** Writes (or updates) the discussion note of one section and opens it; false when nothing could be written. */
-async function writeDiscussion(host: PluginHost, cataloguePath: string, sectionIndex: number): Promise<boolean> {
+async function writeDiscussion(host: PluginHost, cataloguePath: string, locate: SectionLocator): Promise<boolean> {
+	// Found in the catalogue as it is now: the index's last parse may be a keystroke behind the editor.
 	const catalogue = await host.index.refresh(cataloguePath);
-	const section = catalogue?.sections[sectionIndex];
-	if (!catalogue || !section) {
+	const sectionIndex = catalogue ? locate(catalogue) : null;
+	const section = sectionIndex === null ? undefined : catalogue?.sections[sectionIndex];
+	if (!catalogue || !section || sectionIndex === null) {
 		new Notice(`${displayName(cataloguePath)} has no such section any more.`);
 		return false;
 	}
@@ -92,10 +94,13 @@ async function writeDiscussion(host: PluginHost, cataloguePath: string, sectionI
 }
 
 /** The command's whole run, one at a time with the other runs that write. */
-export function prepareDiscussion(host: PluginHost, cataloguePath: string, sectionIndex: number): void {
+/** Which section is meant, asked of the catalogue as it is when the run starts (a line, or a title and its count). */
+export type SectionLocator = (catalogue: Catalogue) => number | null;
+
+export function prepareDiscussion(host: PluginHost, cataloguePath: string, locate: SectionLocator): void {
 	inBackground(
 		"Could not prepare the discussion",
-		host.runs.exclusive("Preparing the discussion", () => writeDiscussion(host, cataloguePath, sectionIndex)),
+		host.runs.exclusive("Preparing the discussion", () => writeDiscussion(host, cataloguePath, locate)),
 	);
 }
 
@@ -108,9 +113,9 @@ export function registerDiscussionCommand(host: PluginHost): void {
 			if (!file || file.extension !== "md") return false;
 			const catalogue = host.index.get(file.path);
 			if (!catalogue || catalogue.papers.length === 0) return false;
-			const sectionIndex = sectionAtLine(catalogue, editor.getCursor().line);
-			if (sectionIndex === null) return false;
-			if (!checking) prepareDiscussion(host, file.path, sectionIndex);
+			const line = editor.getCursor().line;
+			if (sectionAtLine(catalogue, line) === null) return false;
+			if (!checking) prepareDiscussion(host, file.path, (current) => sectionAtLine(current, line));
 			return true;
 		},
 	});

@@ -95,6 +95,23 @@ describe("Prepare discussion for this section", () => {
 		expect(message).toContain("Nothing was changed.");
 	});
 
+	it("finds the cursor's section in the catalogue as the editor shows it, not in a parse a keystroke old", async () => {
+		// Long enough that the index re-parses only once typing pauses.
+		const files = await exampleVaultWithReading();
+		files[EXAMPLE_PATH] = `${files[EXAMPLE_PATH] ?? ""}\n\n## 99. Appendix\n\n${"Some prose about the course. ".repeat(2000)}\n`;
+		const { app } = await start({ files, track: true });
+		const view = await openInMarkdownView(app, EXAMPLE_PATH);
+		await settled(app);
+		const heading = lineOf(view.editor.getValue(), "## 1. Introduction");
+		view.editor.replaceRange("## 0. Warm-up\n- [ ] [Foo paper](https://arxiv.org/abs/2101.00001)\n", { line: heading, ch: 0 });
+		view.editor.setCursor({ line: lineOf(view.editor.getValue(), "Spark SQL"), ch: 0 });
+		expect(await runCommand(app, outputCommand(PREPARE_DISCUSSION_COMMAND_ID))).toBe(true);
+		const bigData = "CS294 AI-Systems – 2. Big Data Systems discussion.md";
+		await waitFor(app, () => readVaultFile(app, bigData) !== null || readVaultFile(app, "CS294 AI-Systems – 1. Introduction and Course Overview discussion.md") !== null, "a discussion note");
+		expect(readVaultFile(app, bigData)).not.toBeNull();
+		expect(readVaultFile(app, "CS294 AI-Systems – 1. Introduction and Course Overview discussion.md")).toBeNull();
+	});
+
 	it("is offered in a catalogue's sections only", async () => {
 		const { app } = await start({ files: await exampleVaultWithReading(), track: true });
 		const view = await openInMarkdownView(app, EXAMPLE_PATH);

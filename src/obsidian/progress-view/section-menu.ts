@@ -27,7 +27,7 @@ export function showSectionMenu(host: PluginHost, cataloguePath: string, catalog
 		item
 			.setTitle(PREPARE_DISCUSSION_COMMAND)
 			.setIcon("messages-square")
-			.onClick(() => prepareDiscussion(host, cataloguePath, index)),
+			.onClick(() => prepareDiscussion(host, cataloguePath, (current) => sectionIndexOf(current, key))),
 	);
 	// From the keyboard (the context menu key) the event has no position: the menu opens under the section's head.
 	const target = event.currentTarget instanceof HTMLElement ? event.currentTarget : null;
