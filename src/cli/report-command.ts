@@ -29,6 +29,7 @@ function formatOf(value: string | undefined): ReportFormat {
 async function writeOut(vault: FileSystemVault, outPath: string, text: string, format: ReportFormat): Promise<string> {
 	const kind = await vault.kind(outPath);
 	if (kind === "folder") throw new UsageError(`--out ${outPath} is a folder; give a file's path, e.g. "${outPath}/Reading report.${format}"`);
+	if (!outPath.toLowerCase().endsWith(`.${format}`)) throw new UsageError(`--out ${outPath} does not end in .${format}, the --format written`);
 	const folder = parentFolder(outPath);
 	if (folder !== "" && (await vault.kind(folder)) !== "folder") throw new UsageError(`--out ${outPath}: there is no folder ${folder} in the vault`);
 	// Read as text, which drops a byte order mark: compared without one.
@@ -38,7 +39,11 @@ async function writeOut(vault: FileSystemVault, outPath: string, text: string, f
 			await vault.create(outPath, text);
 			return `Wrote the reading report to ${outPath}.\n`;
 		case "replace":
-			await vault.process(outPath, () => text);
+			// Decided again on the text as it is when written: an edit made meanwhile makes the file the user's.
+			await vault.process(outPath, (now) => {
+				if (reportWrite(now, text.replace(/^\uFEFF/, ""), format) === "keep") throw new UsageError(`${outPath} changed while the report was being written; it is left alone`);
+				return text;
+			});
 			return `Replaced the earlier reading report in ${outPath}.\n`;
 		case "unchanged":
 			return `${outPath} already holds this reading report; nothing was written.\n`;

@@ -74,7 +74,15 @@ async function place(host: PluginHost, cataloguePath: string, fileName: string, 
 		if (action === "keep") continue;
 		if (action === "create") await vault.create(path, text);
 		// Through the editor when the report is open in one.
-		else if (action === "replace") await new ObsidianVault(host.app).process(path, () => text);
+		else if (action === "replace") {
+			// Decided again on the text as it is when written: anything typed into the report meanwhile makes it the user's.
+			let stillOurs = true;
+			await new ObsidianVault(host.app).process(path, (now) => {
+				stillOurs = reportWrite(now.replace(/^\uFEFF/, ""), text.replace(/^\uFEFF/, ""), format) !== "keep";
+				return stillOurs ? text : now;
+			});
+			if (!stillOurs) continue;
+		}
 		return { path, action };
 	}
 	return null;

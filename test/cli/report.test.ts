@@ -105,6 +105,7 @@ describe("paper-catalogue report", () => {
 		[["--out", "/tmp/elsewhere.md"], /absolute|outside the vault/],
 		[["--out", "Papers"], /--out Papers is a folder/],
 		[["--out", "Missing/report.md"], /there is no folder Missing in the vault/],
+		[["--format", "csv", "--out", "report.md"], /--out report\.md does not end in \.csv, the --format written/],
 		[["--format", "pdf"], /option --format must be md or csv, not "pdf"/],
 		[["--date-format", "YYYY"], /option --date-format: invalid date format "YYYY"/],
 	])("refuses %j with one line and exit 2", async (options, message) => {
