@@ -250,8 +250,9 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 	const result: SyncPlan = { cataloguePath, catalogueText, folders: [], create: [], link: [], unchanged: [], conflicts: [] };
 	const folders = new Set<string>();
 
-	// A note's `rank` is its paper's place in the catalogue: the base sorts by it to show catalogue order.
-	const rankOf = new Map(catalogue.papers.map((paper, index) => [paper.id, index + 1]));
+	// A note's `rank` is its paper's place in the catalogue: the base sorts by it to show catalogue order. Notes
+	// that exist keep theirs, so a new note's rank is chosen after the loop, between its neighbours' (see ranksFor).
+	const order: RankSlot[] = [];
 
 	let sliceStart = performance.now();
 	for (const group of groupByIdentity(catalogue.papers)) {
@@ -320,7 +321,7 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 				exists = taken.has(missing.toLowerCase());
 			}
 		}
-		const values: TemplateValues = { ...templateValues(group.papers, catalogue, catalogueLinkPath, today, input.details), rank: rankOf.get(first.id) ?? 0 };
+		const values: TemplateValues = templateValues(group.papers, catalogue, catalogueLinkPath, today, input.details);
 		// 3. The file name: a note there is this paper's note only when its properties say so. A note of the
 		// user's that happens to have the name (a summary written by hand, no properties) is left alone.
 		if (notePath === null) {
@@ -341,13 +342,17 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 		if (!exists) {
 			taken.add(notePath.toLowerCase());
 			for (const folder of foldersDownTo(parentFolder(notePath))) folders.add(folder);
-			result.create.push({
+			const note: PlannedNote = {
 				path: notePath,
-				content: compiled.render(values),
+				content: "",
 				title: first.title,
 				paperIds: group.papers.map((paper) => paper.id),
 				...definedFields({ url: firstDefined(group.papers, (paper) => paper.url), year: firstDefined(group.papers, (paper) => paper.year) }),
-			});
+			};
+			result.create.push(note);
+			order.push({ note, values });
+		} else {
+			order.push({ rank: identityOf(notePath)?.rank });
 		}
 
 		for (const paper of group.papers) {
@@ -367,6 +372,8 @@ export async function plan(input: PlanInput): Promise<SyncPlan> {
 			}
 		}
 	}
+	const ranks = ranksFor(order);
+	for (const [i, slot] of order.entries()) if ("note" in slot) slot.note.content = compiled.render({ ...slot.values, rank: ranks[i] ?? i + 1 });
 	result.folders = [...folders].filter((folder) => snapshot.folders.get(folder) !== "folder").sort((a, b) => a.split("/").length - b.split("/").length);
 	result.link = await linksThatReadBack(catalogueText, result.link, result.conflicts, input.parser ?? new CatalogueParser(), input.pause);
 	return result;
@@ -437,6 +444,40 @@ function templateValues(papers: readonly Paper[], catalogue: Catalogue, catalogu
 		checked: papers.some((paper) => paper.checked),
 		...(details ? { details } : {}),
 	};
+}
+
+/** A paper's place in catalogue order: a note to be written, or one that exists (with the rank it has, if any). */
+type RankSlot = { note: PlannedNote; values: TemplateValues } | { rank: number | undefined };
+
+/**
+ * Ranks for the papers in catalogue order. A note that exists keeps its rank; new notes get 1, 2, 3… where nothing
+ * constrains them, and ranks evenly between their neighbours' when papers were added between papers that have
+ * notes, so that sorting by rank keeps catalogue order without rewriting the notes that exist.
+ */
+export function ranksFor(order: readonly RankSlot[]): number[] {
+	const fixed = order.map((slot) => ("rank" in slot && typeof slot.rank === "number" && Number.isFinite(slot.rank) ? slot.rank : undefined));
+	const ranks: number[] = [];
+	let previous = 0;
+	for (let i = 0; i < order.length; i++) {
+		const own = fixed[i];
+		if (own !== undefined) {
+			ranks.push(own);
+			previous = own;
+			continue;
+		}
+		// The run of papers without a rank, up to the next paper that has one.
+		let end = i;
+		while (end < order.length && fixed[end] === undefined) end++;
+		const next = fixed[end];
+		const count = end - i;
+		for (let k = 1; k <= count; k++) {
+			const rank = next !== undefined && next > previous ? previous + ((next - previous) * k) / (count + 1) : previous + k;
+			ranks.push(Math.round(rank * 1e6) / 1e6);
+		}
+		previous = ranks[ranks.length - 1] ?? previous;
+		i = end - 1;
+	}
+	return ranks;
 }
 
 /** The fields of `fields` that have a value: optional properties stay absent rather than undefined. */

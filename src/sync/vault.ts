@@ -18,6 +18,8 @@ export interface ExistingNote {
 	status?: string;
 	/** The note's `citekey` property, when it has a string one: citation keys stay unique vault-wide. */
 	citekey?: string;
+	/** The note's `rank` property (its paper's place in catalogue order), when it has a number. */
+	rank?: number;
 }
 
 export interface NoteVault {
@@ -50,5 +52,6 @@ export function existingNote(path: string, properties: Record<string, unknown> |
 	// Any spelling the user chose (`Citekey`): it is the same property to the look-up, which never fills it again.
 	const citekey = properties ? Object.entries(properties).find(([key, value]) => key.toLowerCase() === "citekey" && typeof value === "string" && value.trim() !== "")?.[1] : undefined;
 	if (typeof citekey === "string") note.citekey = citekey;
+	if (typeof properties?.rank === "number" && Number.isFinite(properties.rank)) note.rank = properties.rank;
 	return note;
 }

@@ -102,6 +102,9 @@ describe("Prepare discussion for this section", () => {
 		const { app } = await start({ files, track: true });
 		const view = await openInMarkdownView(app, EXAMPLE_PATH);
 		await settled(app);
+		// Parsed once (in slices, on a loaded machine that takes a moment): the command is offered.
+		view.editor.setCursor({ line: lineOf(view.editor.getValue(), "Spark SQL"), ch: 0 });
+		await waitFor(app, () => isCommandAvailable(app, outputCommand(PREPARE_DISCUSSION_COMMAND_ID)), "the command");
 		const heading = lineOf(view.editor.getValue(), "## 1. Introduction");
 		view.editor.replaceRange("## 0. Warm-up\n- [ ] [Foo paper](https://arxiv.org/abs/2101.00001)\n", { line: heading, ch: 0 });
 		view.editor.setCursor({ line: lineOf(view.editor.getValue(), "Spark SQL"), ch: 0 });

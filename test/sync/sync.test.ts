@@ -153,6 +153,30 @@ describe("sync on the example catalogue", () => {
 		expect(vault.files.get(sysml)).toBe(mine);
 	});
 
+	it("ranks a paper added later between its neighbours, so the base keeps catalogue order without rewriting notes", async () => {
+		const vault = exampleVault();
+		await sync(vault, request());
+		const text = vault.files.get(EXAMPLE_PATH) ?? "";
+		// One paper before the first, one between the second and the third, one at the end.
+		const lines = text.split("\n");
+		const items = lines.flatMap((line, i) => (/^\s*- (?:- )?\[[ x]\] /.test(line) || /^\s*- \[/.test(line) ? [i] : []));
+		const [first = 0, , third = 0] = items;
+		const added = (name: string): string => `- [ ] [${name}](https://example.org/${name.replace(/ /g, "-")})`;
+		lines.splice(third, 0, added("Between two"));
+		lines.splice(first, 0, added("Before all"));
+		lines.push(added("After all"));
+		vault.files.set(EXAMPLE_PATH, lines.join("\n"));
+		const before = new Map(vault.files);
+		const report = await sync(vault, request());
+		expect(report.created).toHaveLength(3);
+		// No note that existed was written.
+		for (const [path, content] of before) if (path !== EXAMPLE_PATH) expect(vault.files.get(path)).toBe(content);
+		const catalogue = parseCatalogue(vault.files.get(EXAMPLE_PATH) ?? "");
+		const ranks = catalogue.papers.map((paper) => readProperties(vault.files.get(`${paper.insertedLinks[0] ?? ""}.md`) ?? "")?.rank as number);
+		// Strictly increasing in catalogue order: sorting by rank is catalogue order.
+		for (let i = 1; i < ranks.length; i++) expect(ranks[i], catalogue.papers[i]?.title).toBeGreaterThan(ranks[i - 1] ?? 0);
+	});
+
 	it("starts notes of papers the catalogue already ticks as read", async () => {
 		const vault = exampleVault();
 		const report = await sync(vault, request());
