@@ -4,7 +4,7 @@
  * plugin's cache file when the vault has the plugin.
  */
 import { type CatalogueNote, catalogueNotes, bibtexPathFor, catalogueBibtex, type DetailsSetup, fillNotesWithDetails, writeCatalogueBibtex } from "../details/details-run";
-import { reasonsWithoutDetails } from "../details/lookup";
+import { cacheSentence, missesSentence } from "../details/lookup-summary";
 import { vaultDetailsCache } from "../node/details-cache-file";
 import { FileSystemVault } from "../node/fs-note-vault";
 import { readVaultText } from "../node/fs-vault";
@@ -77,11 +77,12 @@ async function runDetails(args: CommandArgs, io: CliIo): Promise<number> {
 	} else {
 		const lines = [`${report.filled.length} of ${notes.length} notes gained details, ${report.unchanged} had nothing new.`];
 		for (const { path, names } of report.filled) lines.push(`  filled ${path}: ${names.join(", ")}`);
-		const reasons = reasonsWithoutDetails(report.lookup);
-		if (missing.length > 0) lines.push(`${missing.length} papers had no details: ${[...reasons].map(([reason, count]) => `${reason} (${count})`).join(", ")}.`);
+		const misses = missesSentence(report.lookup);
+		if (misses !== null) lines.push(misses);
 		for (const paper of missing) lines.push(`  no details: ${paper.title} (${paper.reasons.join(", ") || "no source knows it"})`);
 		for (const failure of report.failed) lines.push(`  failed ${failure.path}: ${failure.message}`);
-		if (report.lookup.cacheNotSaved !== undefined) lines.push(`The look-up cache could not be saved (${report.lookup.cacheNotSaved}); the next run asks again.`);
+		const cache = cacheSentence(report.lookup);
+		if (cache !== null) lines.push(cache);
 		io.stdout(`${lines.join("\n")}\n`);
 	}
 	return report.failed.length > 0 ? EXIT_PARTIAL : EXIT_OK;

@@ -4,6 +4,7 @@
  */
 import type { SyncReport } from "../sync/apply";
 import type { SyncPlan } from "../sync/plan";
+import { plural } from "../text/plural";
 
 /** The `--json` shape of `sync --dry-run`: fixed keys in a fixed order. */
 export interface DryRunJson {
@@ -43,10 +44,6 @@ export function syncJson(report: SyncReport): SyncJson {
 	};
 }
 
-function count(n: number, singular: string, plural = `${singular}s`): string {
-	return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /** `in Papers`, or `in the vault root` when the notes go to the top of the vault. */
 function inFolder(folder: string): string {
 	return folder === "/" || folder === "" ? "in the vault root" : `in ${folder}`;
@@ -64,7 +61,7 @@ function conflictLine(title: string, reason: string): string {
 /** The human-readable output of `sync --dry-run`. */
 export function formatPlan(plan: SyncPlan, notesFolder: string): string {
 	const lines = [
-		`Dry run: would create ${count(plan.create.length, "note")} ${inFolder(notesFolder)}, link ${count(plan.link.length, "catalogue item")}, ${plan.unchanged.length} unchanged.`,
+		`Dry run: would create ${plural(plan.create.length, "note")} ${inFolder(notesFolder)}, link ${plural(plan.link.length, "catalogue item")}, ${plan.unchanged.length} unchanged.`,
 	];
 	for (const note of plan.create) lines.push(`  create ${note.path}`);
 	for (const conflict of plan.conflicts) lines.push(conflictLine(conflict.title, conflict.reason));
@@ -75,7 +72,7 @@ export function formatPlan(plan: SyncPlan, notesFolder: string): string {
 /** The human-readable output of an applied `sync`: a summary line, then one line per conflict and per error. */
 export function formatReport(report: SyncReport, notesFolder: string): string {
 	const lines = [
-		`Created ${count(report.created.length, "note")} ${inFolder(notesFolder)}, linked ${count(report.linked, "catalogue item")}, ${report.unchanged} unchanged.`,
+		`Created ${plural(report.created.length, "note")} ${inFolder(notesFolder)}, linked ${plural(report.linked, "catalogue item")}, ${report.unchanged} unchanged.`,
 	];
 	for (const conflict of report.conflicts) lines.push(conflictLine(conflict.title, conflict.reason));
 	for (const error of report.errors) {

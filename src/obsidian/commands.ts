@@ -7,7 +7,7 @@ import type { Catalogue, Paper } from "../catalogue/model";
 import { nextUnread } from "../progress/next-unread";
 import { readingStatus } from "../progress/reading-status";
 import { inBackground } from "./failures";
-import { catalogueToShow, isTracked, type PluginHost, trackCatalogue } from "./host";
+import { activeMarkdownFile, catalogueToShow, isTracked, type PluginHost, trackCatalogue } from "./host";
 import { registerOutputCommands } from "./output-commands";
 import { markPaper, openPaperNote } from "./paper-note-runner";
 import { createPaperNotes } from "./sync-runner";
@@ -23,11 +23,6 @@ export const COMMAND_IDS = {
 	openNextUnread: "open-next-unread-paper",
 	...DETAILS_COMMAND_IDS,
 } as const;
-
-function activeMarkdownFile(host: PluginHost): TFile | null {
-	const file = host.app.workspace.getActiveFile();
-	return file instanceof TFile && file.extension === "md" ? file : null;
-}
 
 /** The paper on the editor's cursor line in a parsed catalogue. */
 function paperUnderCursor(host: PluginHost, file: TFile, editor: Editor): { catalogue: Catalogue; paper: Paper } | null {

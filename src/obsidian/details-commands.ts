@@ -3,16 +3,19 @@
  * missing or empty properties are filled, the body never touched), and export the catalogue's BibTeX file. A look-up
  * command asks the network because the user ran it, whether or not Create looks details up.
  */
-import { Notice, TFile } from "obsidian";
+import { Notice } from "obsidian";
 import { bibtexPathFor, catalogueBibtex, catalogueNotes, type CatalogueNote, fillNotesWithDetails, type FillReport, writeCatalogueBibtex } from "../details/details-run";
 import { PlanError } from "../sync/plan";
 import { TemplateError } from "../notes/template";
 import { ConfirmModal } from "./confirm-modal";
-import { cacheSentence, detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
+import { cacheSentence, missesSentence } from "../details/lookup-summary";
+import { detailsSetupFor, LookupProgress } from "./details-runner";
 import { inBackground } from "./failures";
-import { catalogueToShow, type PluginHost } from "./host";
+import { activeMarkdownFile, type PluginHost } from "./host";
+import { catalogueForCommand, displayName } from "./output-target";
 import { ObsidianVault } from "./obsidian-vault";
 import { syncRequestFor } from "./sync-runner";
+import { plural } from "../text/plural";
 
 export const DETAILS_COMMAND_IDS = {
 	lookUpPaper: "look-up-paper-details",
@@ -20,26 +23,6 @@ export const DETAILS_COMMAND_IDS = {
 	refreshCatalogue: "refresh-catalogue-details",
 	exportBibtex: "export-catalogue-bibtex",
 } as const;
-
-function activeMarkdownFile(host: PluginHost): TFile | null {
-	const file = host.app.workspace.getActiveFile();
-	return file instanceof TFile && file.extension === "md" ? file : null;
-}
-
-/** The catalogue a catalogue command acts on: the active note when it lists papers, else the one the view shows. */
-function catalogueFor(host: PluginHost): string | null {
-	const file = activeMarkdownFile(host);
-	if (file && (host.index.get(file.path)?.papers.length ?? 0) > 0) return file.path;
-	return catalogueToShow(host);
-}
-
-function nameOf(path: string): string {
-	return path.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count} ${count === 1 ? one : many}`;
-}
 
 /** What a look-up did, in a sentence or three. */
 function fillSummary(report: FillReport, notes: number): string {
@@ -87,7 +70,7 @@ async function exportBibtex(host: PluginHost, cataloguePath: string): Promise<vo
 	const vault = new ObsidianVault(host.app);
 	const bib = await catalogueBibtex(notes, bibtexPathFor(cataloguePath), vault, vault);
 	if (bib.existing === "theirs") {
-		const replace = await new ConfirmModal(host.app, "Replace BibTeX file", `${bib.path} was not written by Paper Catalogue. Replace it with the entries of ${nameOf(cataloguePath)}?`, "Replace").ask();
+		const replace = await new ConfirmModal(host.app, "Replace BibTeX file", `${bib.path} was not written by Paper Catalogue. Replace it with the entries of ${displayName(cataloguePath)}?`, "Replace").ask();
 		if (!replace) return;
 	}
 	await writeCatalogueBibtex(bib, vault);
@@ -113,7 +96,7 @@ export function registerDetailsCommands(host: PluginHost): void {
 	});
 
 	const catalogueLookUp = (refresh: boolean) => (checking: boolean): boolean => {
-		const path = catalogueFor(host);
+		const path = catalogueForCommand(host);
 		if (!path) return false;
 		if (!checking) {
 			inBackground(
@@ -122,10 +105,10 @@ export function registerDetailsCommands(host: PluginHost): void {
 					const notes = await notesOfCatalogue(host, path);
 					if (!notes) return;
 					if (notes.length === 0) {
-						new Notice(`No paper notes for ${nameOf(path)} yet: create them first.`);
+						new Notice(`No paper notes for ${displayName(path)} yet: create them first.`);
 						return;
 					}
-					await lookUp(host, notes, `Looking up details for ${nameOf(path)}`, refresh);
+					await lookUp(host, notes, `Looking up details for ${displayName(path)}`, refresh);
 				}),
 			);
 		}
@@ -139,7 +122,7 @@ export function registerDetailsCommands(host: PluginHost): void {
 		id: DETAILS_COMMAND_IDS.exportBibtex,
 		name: "Export BibTeX for this catalogue",
 		checkCallback: (checking) => {
-			const path = catalogueFor(host);
+			const path = catalogueForCommand(host);
 			if (!path) return false;
 			if (!checking) inBackground("Could not export the BibTeX file", host.runs.exclusive("Exporting BibTeX", () => exportBibtex(host, path)));
 			return true;

@@ -1,10 +1,9 @@
 /**
  * Looking up paper details in the plugin: a progress notice with a Cancel button (what was fetched is kept), the
- * plugin's cache file and network, and a short account of the papers no source knew, and why.
+ * plugin's cache file and network.
  */
 import { Notice } from "obsidian";
-import type { DetailsSetup, LookupWithCache } from "../details/details-run";
-import { type DetailsReport, reasonsWithoutDetails } from "../details/lookup";
+import type { DetailsSetup } from "../details/details-run";
 import { detailsCacheFile } from "./details-cache-file";
 import type { PluginHost } from "./host";
 import { yieldToUi } from "./yield-to-ui";
@@ -57,19 +56,4 @@ export function detailsSetupFor(host: PluginHost, progress: LookupProgress | nul
 		setup.isCancelled = () => progress.isCancelled;
 	}
 	return setup;
-}
-
-/** Said when the cache could not be written: nothing is lost but the next run's speed. */
-export function cacheSentence(report: LookupWithCache): string | null {
-	return report.cacheNotSaved === undefined ? null : `The look-up cache could not be saved (${report.cacheNotSaved}); the next look-up asks again.`;
-}
-
-/** "3 papers had no details: offline (2), no title match (1)." — or null when every paper was found. */
-export function missesSentence(report: DetailsReport): string | null {
-	const reasons = reasonsWithoutDetails(report);
-	const missing = report.papers.filter((paper) => !paper.found).length;
-	if (missing === 0) return null;
-	const why = [...reasons].map(([reason, count]) => `${reason} (${count})`).join(", ");
-	const cancelled = report.cancelled ? " The look-up was cancelled." : "";
-	return `${missing} ${missing === 1 ? "paper" : "papers"} had no details: ${why}.${cancelled}`;
 }

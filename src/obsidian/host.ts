@@ -2,7 +2,7 @@
  * What the plugin's parts need from the plugin: one interface, implemented by
  * the plugin class in main.ts, so that no module imports main.ts.
  */
-import type { App, EventRef, Plugin } from "obsidian";
+import { type App, type EventRef, type Plugin, TFile } from "obsidian";
 import type { DetailsNetwork } from "./details-network";
 import type { PaperCatalogueSettings } from "../settings";
 import type { CatalogueIndex } from "./catalogue-index";
@@ -30,6 +30,12 @@ export interface PluginHost {
 	/** Runs `cb` when the plugin unloads. */
 	register: Plugin["register"];
 	addCommand: Plugin["addCommand"];
+}
+
+/** The active note when it is a Markdown note. */
+export function activeMarkdownFile(host: PluginHost): TFile | null {
+	const file = host.app.workspace.getActiveFile();
+	return file instanceof TFile && file.extension === "md" ? file : null;
 }
 
 export function isTracked(host: PluginHost, path: string): boolean {

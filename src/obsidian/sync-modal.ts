@@ -4,13 +4,10 @@
  */
 import { type App, Modal, Setting } from "obsidian";
 import type { SyncPlan } from "../sync/plan";
+import { plural } from "../text/plural";
 
 /** Notes listed by name before the rest are summed up as "and N more". */
 const LISTED_NOTES = 12;
-
-function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count} ${count === 1 ? one : many}`;
-}
 
 export class SyncPlanModal extends Modal {
 	private decided = false;

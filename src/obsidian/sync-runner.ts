@@ -10,7 +10,8 @@ import { withinConfirmed } from "../sync/confirmed-plan";
 import { TemplateError } from "../notes/template";
 import { lookUpDetailsForPlan } from "../details/details-run";
 import type { LookupWithCache } from "../details/details-run";
-import { cacheSentence, detailsSetupFor, LookupProgress, missesSentence } from "./details-runner";
+import { cacheSentence, missesSentence } from "../details/lookup-summary";
+import { detailsSetupFor, LookupProgress } from "./details-runner";
 import type { PaperCatalogueSettings } from "../settings";
 import { createBaseWithNotes } from "./base-command";
 import { inBackground } from "./failures";
@@ -18,6 +19,7 @@ import { type PluginHost, trackCatalogue } from "./host";
 import { ObsidianVault } from "./obsidian-vault";
 import { SyncPlanModal } from "./sync-modal";
 import { yieldToUi } from "./yield-to-ui";
+import { displayName } from "./output-target";
 
 /** Writes between two pauses: enough to be quick, few enough that the UI never stalls. */
 const WRITES_PER_PAUSE = 10;
@@ -69,7 +71,7 @@ function summary(report: SyncReport): string {
 }
 
 function reportNotice(host: PluginHost, report: SyncReport, cataloguePath: string, nowTracked: boolean, details: LookupWithCache | null): void {
-	const name = nameOf(cataloguePath);
+	const name = displayName(cataloguePath);
 	const misses = details ? missesSentence(details) : null;
 	const fragment = createFragment((root) => {
 		root.createDiv({ text: summary(report) });
@@ -98,10 +100,6 @@ export async function planAndConfirm(host: PluginHost, cataloguePath: string): P
 		}
 		throw error;
 	}
-}
-
-function nameOf(cataloguePath: string): string {
-	return cataloguePath.replace(/^.*\//, "").replace(/\.md$/i, "");
 }
 
 /** Applies a plan with a progress notice, pausing between writes so the app stays responsive. */
@@ -161,7 +159,7 @@ export async function createPaperNotes(host: PluginHost, cataloguePath: string):
 			// Every paper has its note already (made on another device, or by the command line): nothing to create,
 			// but the catalogue is one to follow all the same.
 			if (plan.create.length === 0 && plan.link.length === 0 && (await trackCatalogue(host, cataloguePath))) {
-				new Notice(`Every paper in ${nameOf(cataloguePath)} already has its note. Now tracking ${nameOf(cataloguePath)}: ticking an item marks its note as read.`);
+				new Notice(`Every paper in ${displayName(cataloguePath)} already has its note. Now tracking ${displayName(cataloguePath)}: ticking an item marks its note as read.`);
 			}
 			return null;
 		}
