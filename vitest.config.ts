@@ -16,6 +16,8 @@ export default defineConfig({
 		// tests run hundreds of cases; on a 2-core CI machine shared with other work they take four to five times
 		// as long as alone (a 9 s test took 41 s beside a busy loop and another vitest run), so the guard is generous.
 		testTimeout: 120_000,
+		// The same for set-up: launching Chromium and bundling the view for the browser test.
+		hookTimeout: 120_000,
 		pool: "threads",
 		maxWorkers: 2,
 	},

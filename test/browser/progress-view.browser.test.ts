@@ -126,7 +126,7 @@ describe.skipIf(!AVAILABLE && !REQUIRED)("the progress view in Chromium", () => 
 			executablePath: CHROMIUM,
 			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 		});
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		await browser?.close();
@@ -269,7 +269,7 @@ describe.skipIf(!AVAILABLE && !REQUIRED)("the progress view in Chromium", () => 
 		expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.clientWidth);
 		expect(errors).toEqual([]);
 		await page.close();
-	}, 60_000);
+	});
 
 	it("renders 10,000 papers and updates one row after a tick (figures printed)", async () => {
 		const { page, errors } = await openPage(false);
@@ -304,5 +304,5 @@ describe.skipIf(!AVAILABLE && !REQUIRED)("the progress view in Chromium", () => 
 		);
 		expect(errors).toEqual([]);
 		await page.close();
-	}, 60_000);
+	});
 });

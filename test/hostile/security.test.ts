@@ -128,7 +128,7 @@ describe("no path escapes the vault", () => {
 			}),
 			{ numRuns: 40 },
 		);
-	}, 20_000);
+	});
 });
 
 describe("nothing goes to the network but through the two transports", () => {

@@ -85,7 +85,8 @@ export function modalContent(): HTMLElement {
  * return between two of its steps. The deadline is generous: it is there to end a test that hangs, not to time one.
  */
 export async function waitFor(app: App, done: () => boolean, what = "the condition"): Promise<void> {
-	const deadline = Date.now() + 20_000;
+	// Below the test time-out (a hang guard of 120 s), so a wait that never ends says what it waited for.
+	const deadline = Date.now() + 100_000;
 	while (Date.now() < deadline) {
 		await settled(app);
 		if (done()) return;
