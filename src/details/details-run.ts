@@ -73,7 +73,8 @@ export async function lookUpDetailsForPlan(plan: SyncPlan, vault: NoteVault, set
 	const notes = new Map(plan.create.map((note) => [note.paperIds[0] ?? note.path, note]));
 	const queries = [...notes].map(([key, note]): DetailsQuery => ({ key, title: note.title, ...(note.url !== undefined ? { url: note.url } : {}), ...(note.year !== undefined ? { year: note.year } : {}) }));
 	const report = await lookUpWithCache(queries, setup);
-	const citekeys = await citekeysInVault(vault);
+	// Reading every note's keys costs a walk of the vault (a read of every file on the command line): only when a key is needed.
+	const citekeys = report.papers.some((paper) => paper.found) ? await citekeysInVault(vault) : new CitekeyRegistry();
 	const details = new Map<string, Partial<DetailValues>>();
 	for (const paper of report.papers) {
 		const note = notes.get(paper.key);
@@ -168,7 +169,7 @@ export async function fillNotesWithDetails(notes: readonly CatalogueNote[], vaul
 		queries.push(query);
 	}
 	const lookup = await lookUpWithCache(queries, setup);
-	const citekeys = await citekeysInVault(vault);
+	const citekeys = lookup.papers.some((paper) => paper.found) ? await citekeysInVault(vault) : new CitekeyRegistry();
 	const report: FillReport = { filled: [], unchanged: 0, failed, lookup };
 	for (const paper of lookup.papers) {
 		const current = properties.get(paper.key);
